@@ -1,0 +1,97 @@
+package io.tweetpipe.application.memory;
+
+import io.tweetpipe.application.contract.BatchSinkContract;
+import io.tweetpipe.application.contract.FramePublisherContract;
+import io.tweetpipe.application.contract.StreamEngineContract;
+import io.tweetpipe.application.contract.TweetSourceContract;
+import io.tweetpipe.application.port.out.BatchSink;
+import io.tweetpipe.application.port.out.FramePublisher;
+import io.tweetpipe.application.port.out.StreamEngine;
+import io.tweetpipe.application.port.out.TweetSource;
+import io.tweetpipe.domain.framing.Frame;
+import io.tweetpipe.domain.tweet.StreamMessage;
+import io.tweetpipe.domain.tweet.Tweet;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Nested;
+
+/** The port contracts, against the in-memory adapters: the reference every real adapter is held to. */
+class InMemoryAdaptersContractTest {
+
+    @Nested
+    class Source extends TweetSourceContract {
+        @Override
+        protected TweetSource sourceOf(Seq<Tweet> tweets) {
+            return new InMemoryTweetSource(tweets.map(StreamMessage.Status::new));
+        }
+    }
+
+    @Nested
+    class Publisher extends FramePublisherContract {
+        @Override
+        protected FramePublisher publisher(int backlogFrames) {
+            return new InMemoryFramePublisher(backlogFrames, 10_000);
+        }
+
+        @Override
+        protected Reader connect(FramePublisher publisher) {
+            InMemoryFramePublisher memory = (InMemoryFramePublisher) publisher;
+            BlockingQueue<Frame> queue = memory.connect();
+            return new Reader() {
+                @Override
+                public Seq<String> read(int frames, Duration timeout) throws InterruptedException {
+                    java.util.List<String> out = new ArrayList<>();
+                    long deadline = System.nanoTime() + timeout.toNanos();
+                    while (out.size() < frames) {
+                        Frame next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                        if (next == null) {
+                            break;
+                        }
+                        out.add(next.text());
+                    }
+                    return List.ofAll(out);
+                }
+
+                @Override
+                public void close() {
+                    memory.disconnect(queue);
+                }
+            };
+        }
+    }
+
+    @Nested
+    class Engine extends StreamEngineContract {
+        private InMemoryStreamEngine engine;
+
+        @Override
+        protected StreamEngine engine() {
+            engine = new InMemoryStreamEngine(Duration.ofMillis(100));
+            return engine;
+        }
+
+        @Override
+        protected void feed(byte[] bytes) {
+            engine.feed(bytes);
+        }
+    }
+
+    @Nested
+    class Sink extends BatchSinkContract {
+        private final CapturingBatchSink sink = new CapturingBatchSink();
+
+        @Override
+        protected BatchSink sink() {
+            return sink;
+        }
+
+        @Override
+        protected String shown() {
+            return sink.records().map(record -> record + "\n").mkString();
+        }
+    }
+}

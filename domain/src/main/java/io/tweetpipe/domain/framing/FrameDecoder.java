@@ -1,0 +1,108 @@
+package io.tweetpipe.domain.framing;
+
+import io.tweetpipe.domain.Rejection;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Cuts a byte stream into frames at each {@code __end} marker, as bytes arrive in chunks of any size.
+ *
+ * <p>It splits on the marker alone, never on a newline, so it reads both our frames and the original relay's bytes
+ * ({@code text__end}, {@code full_text __end}, no newline at all). The marker is ASCII and UTF-8 never uses an ASCII
+ * byte inside a multi-byte character, so cutting bytes before decoding cannot cut a character; invalid UTF-8 decodes
+ * to U+FFFD. A frame longer than the cap is refused once and skipped up to its marker, so one hostile line costs at
+ * most the cap in memory and never merges with its neighbours. One decoder serves one connection; it is not
+ * thread-safe.
+ */
+public final class FrameDecoder {
+
+    /** Where frames and refusals go, in stream order. */
+    public interface Listener {
+        void frame(String text);
+
+        void rejected(Rejection rejection);
+    }
+
+    private static final byte[] MARKER = WireFormat.MARKER.getBytes(StandardCharsets.US_ASCII);
+
+    private final int maxFrameBytes;
+    private byte[] pending = new byte[8192];
+    private int size;
+    private boolean skipping;
+
+    public FrameDecoder(int maxFrameBytes) {
+        if (maxFrameBytes < 1) {
+            throw new IllegalArgumentException("the frame cap is at least one byte, got " + maxFrameBytes);
+        }
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    public void feed(byte[] chunk, int offset, int length, Listener listener) {
+        append(chunk, offset, length);
+        int start = 0;
+        int scanFrom = 0;
+        while (true) {
+            int marker = indexOfMarker(scanFrom);
+            if (marker < 0) {
+                break;
+            }
+            if (skipping) {
+                skipping = false;
+            } else if (marker - start > maxFrameBytes) {
+                listener.rejected(tooLong());
+            } else {
+                listener.frame(new String(pending, start, marker - start, StandardCharsets.UTF_8));
+            }
+            start = marker + MARKER.length;
+            scanFrom = start;
+        }
+        int rest = size - start;
+        if (!skipping && rest > maxFrameBytes) {
+            listener.rejected(tooLong());
+            skipping = true;
+        }
+        if (skipping) {
+            // Keep just enough to see a marker that straddles this chunk and the next.
+            start = Math.max(start, size - (MARKER.length - 1));
+            rest = size - start;
+        }
+        System.arraycopy(pending, start, pending, 0, rest);
+        size = rest;
+    }
+
+    /**
+     * The stream ended. Bytes after the last marker are a record cut short (the sender died mid-write); they are
+     * refused, not passed on as a tweet.
+     */
+    public void finish(Listener listener) {
+        boolean cut = !skipping && !new String(pending, 0, size, StandardCharsets.UTF_8).isBlank();
+        size = 0;
+        skipping = false;
+        if (cut) {
+            listener.rejected(Rejection.of("frame", "the connection ended in the middle of a record"));
+        }
+    }
+
+    private Rejection tooLong() {
+        return Rejection.of("frame", "a record longer than " + maxFrameBytes + " bytes was skipped");
+    }
+
+    private void append(byte[] chunk, int offset, int length) {
+        if (size + length > pending.length) {
+            pending = Arrays.copyOf(pending, Math.max(size + length, pending.length * 2));
+        }
+        System.arraycopy(chunk, offset, pending, size, length);
+        size += length;
+    }
+
+    private int indexOfMarker(int from) {
+        int last = size - MARKER.length;
+        for (int i = from; i <= last; i++) {
+            if (pending[i] == '_' && pending[i + 1] == '_' && pending[i + 2] == 'e' && pending[i + 3] == 'n'
+                    && pending[i + 4] == 'd') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,57 @@
+package io.tweetpipe.domain.preprocessing;
+
+import io.vavr.Function1;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import java.util.Objects;
+
+/**
+ * Turns what arrives from the relay into records: split into pieces, each piece normalised by every rule in order,
+ * then kept only if every filter agrees. A new rule is one more function in a list.
+ *
+ * <p>It is a serializable function from text to records, the shape of Spark's {@code flatMap}; being a record of
+ * serializable functions, it crosses to an executor whole.
+ */
+public record Preprocessing(Function1<String, Seq<String>> splitter,
+                            Seq<Function1<String, String>> normalisers,
+                            Seq<Function1<String, Boolean>> filters) implements Function1<String, Seq<String>> {
+
+    public Preprocessing {
+        Objects.requireNonNull(splitter, "splitter");
+        Objects.requireNonNull(normalisers, "normalisers");
+        Objects.requireNonNull(filters, "filters");
+    }
+
+    /** The seed's preprocessing, made safe: split on the marker, unescape, one line, lower-case, trim, drop empty. */
+    public static Preprocessing standard() {
+        return new Preprocessing(Rules.SPLIT_ON_MARKER,
+                List.of(Rules.UNESCAPE, Rules.NORMALISE_TEXT, Rules.LOWERCASE, Rules.TRIM),
+                List.of(Rules.NOT_EMPTY));
+    }
+
+    public Preprocessing withNormaliser(Function1<String, String> normaliser) {
+        return new Preprocessing(splitter, normalisers.append(normaliser), filters);
+    }
+
+    public Preprocessing withFilter(Function1<String, Boolean> filter) {
+        return new Preprocessing(splitter, normalisers, filters.append(filter));
+    }
+
+    @Override
+    public Seq<String> apply(String received) {
+        return splitter.apply(received).map(this::normalise).filter(this::keep);
+    }
+
+    /** One record through every normaliser, in order. */
+    public String normalise(String piece) {
+        String out = piece;
+        for (Function1<String, String> normaliser : normalisers) {
+            out = normaliser.apply(out);
+        }
+        return out;
+    }
+
+    public boolean keep(String record) {
+        return filters.forAll(filter -> filter.apply(record));
+    }
+}
