@@ -1,0 +1,29 @@
+package io.tweetpipe.domain.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vavr.collection.List;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class BatchTallyTest {
+
+    @Test
+    void givenPartitions_mergeInOrder_countsAllAndKeepsTheFirstRecords() {
+        BatchTally first = BatchTally.empty(3).addAll(List.of("a", "b").iterator());
+        BatchTally second = BatchTally.empty(3).addAll(List.of("c", "d", "e").iterator());
+
+        Batch batch = first.merge(second).toBatch(Instant.EPOCH);
+
+        assertEquals(new Batch(Instant.EPOCH, 5, List.of("a", "b", "c")), batch);
+    }
+
+    @Test
+    void givenElevenRecords_batch_printsTenAndSaysThereIsMore() {
+        Batch batch = BatchTally.empty(Batch.PRINTED).addAll(List.range(0, 11).map(String::valueOf).iterator())
+                .toBatch(Instant.EPOCH);
+
+        assertEquals(List.range(0, 10).map(String::valueOf), batch.printed());
+        assertEquals(true, batch.hasMoreThanPrinted());
+    }
+}
