@@ -1,0 +1,81 @@
+package io.tweetpipe.bootstrap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vavr.collection.List;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    private static Options run(String... args) {
+        return ((CommandLine.Run) CommandLine.parse(args).get()).options();
+    }
+
+    private static String mistake(String... args) {
+        return CommandLine.parse(args).getLeft();
+    }
+
+    @Test
+    void givenNothing_parse_runsTheDemoOnTheSeedsDefaults() {
+        assertEquals(Options.defaults(), run());
+        assertEquals(Mode.DEMO, run().mode());
+        assertEquals(List.of("covid"), run().keywords());
+        assertEquals(5555, run().port());
+    }
+
+    @Test
+    void givenEveryOption_parse_readsThemAll() {
+        Options options = run("relay", "--keywords", "covid, vaccine shot", "--languages", "en,es", "--port", "0",
+                "--batch-interval", "500ms", "--master", "local[3]", "--replay-file", "tweets.jsonl", "--rate", "0",
+                "--once", "--max-frame-bytes", "4096", "--run-for", "2m");
+
+        assertEquals(Mode.RELAY, options.mode());
+        assertEquals(List.of("covid", "vaccine shot"), options.keywords());
+        assertEquals(List.of("en", "es"), options.languages());
+        assertEquals(0, options.port());
+        assertEquals(Duration.ofMillis(500), options.batchInterval());
+        assertEquals("local[3]", options.master());
+        assertEquals(Option.of(Path.of("tweets.jsonl")), options.replayFile());
+        assertEquals(0.0, options.rate());
+        assertEquals(false, options.loop());
+        assertEquals(4096, options.maxFrameBytes());
+        assertEquals(Option.of(Duration.ofMinutes(2)), options.runFor());
+    }
+
+    @Test
+    void givenHelp_parse_asksForHelp() {
+        assertEquals(Either.right(new CommandLine.Help()), CommandLine.parse("stream", "--port", "1", "--help"));
+    }
+
+    @Test
+    void givenMistakes_parse_saysWhatIsWrongInOneLine() {
+        assertEquals("unknown mode 'relai': use demo, relay or stream", mistake("relai"));
+        assertEquals("unknown option '--prot'", mistake("--prot", "1"));
+        assertEquals("--port needs a value", mistake("--port"));
+        assertEquals("--port: 'abc' is not a whole number", mistake("--port", "abc"));
+        assertEquals("--port: 70000 is not between 0 and 65535", mistake("--port", "70000"));
+        assertEquals("--rate: the rate is 0 (as fast as possible) or more", mistake("--rate", "-1"));
+        assertEquals("--batch-interval: 'fast' is not a duration: write e.g. 1s, 500ms or 2m",
+                mistake("--batch-interval", "fast"));
+        assertEquals("--source: 'facebook' is not a source: use replay or twitter", mistake("--source", "facebook"));
+        assertEquals("--stream-base-url: 'ftp://x' is not an http(s) URL", mistake("--stream-base-url", "ftp://x"));
+    }
+
+    @Test
+    void givenNonLoopbackHost_parse_needsExpose() {
+        assertEquals("--host 0.0.0.0 is not a loopback address: add --expose to serve tweets beyond this machine",
+                mistake("--host", "0.0.0.0"));
+        assertEquals("0.0.0.0", run("--host", "0.0.0.0", "--expose").host());
+        assertEquals("localhost", run("--host", "localhost").host());
+    }
+
+    @Test
+    void givenRelayOptionsInStreamMode_parse_refuses() {
+        assertEquals("--replay-file and --record belong to the relay: the stream reads the relay's socket",
+                mistake("stream", "--replay-file", "x.jsonl"));
+    }
+}
