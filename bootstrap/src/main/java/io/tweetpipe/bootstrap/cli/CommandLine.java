@@ -74,9 +74,10 @@ public final class CommandLine {
         Draft draft = new Draft(Options.defaults());
         List<String> rest = List.of(args);
         if (rest.nonEmpty() && !rest.head().startsWith("-")) {
-            Option<Mode> mode = List.of(Mode.values()).find(m -> m.name().equalsIgnoreCase(rest.head()));
+            String word = rest.head();
+            Option<Mode> mode = List.of(Mode.values()).find(m -> m.name().equalsIgnoreCase(word));
             if (mode.isEmpty()) {
-                return Either.left("unknown mode '" + rest.head() + "': use demo, relay or stream");
+                return Either.left("unknown mode '" + word + "': use demo, relay or stream");
             }
             draft.mode = mode.get();
             rest = rest.tail();
