@@ -1,9 +1,9 @@
-package io.tweetpipe.application.memory;
+package io.tweetpipe.application.contract;
 
-import io.tweetpipe.application.contract.BatchSinkContract;
-import io.tweetpipe.application.contract.FramePublisherContract;
-import io.tweetpipe.application.contract.StreamEngineContract;
-import io.tweetpipe.application.contract.TweetSourceContract;
+import io.tweetpipe.application.memory.CapturingBatchSink;
+import io.tweetpipe.application.memory.InMemoryFramePublisher;
+import io.tweetpipe.application.memory.InMemoryStreamEngine;
+import io.tweetpipe.application.memory.InMemoryTweetSource;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.application.port.out.FramePublisher;
 import io.tweetpipe.application.port.out.StreamEngine;
