@@ -1,0 +1,55 @@
+package io.tweetpipe.adapters.spark;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.ConsoleAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.ConfigurationSource;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.DefaultConfiguration;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
+import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
+
+/**
+ * Keeps Spark's own logging from drowning the product's console. Without a log4j2 configuration of the user's,
+ * Spark installs its defaults (everything at INFO, dozens of lines per second of a streaming job); this installs
+ * warnings and up, on standard error, before Spark does. A configuration the user supplied (a
+ * {@code log4j2.properties} on the class path, {@code -Dlog4j2.configurationFile}) is left alone.
+ */
+final class SparkLogging {
+
+    private static final String SPARK_DEFAULTS = "org/apache/spark/log4j2-";
+
+    private SparkLogging() {
+    }
+
+    static synchronized void quietUnlessConfigured() {
+        LoggerContext context = (LoggerContext) LogManager.getContext(false);
+        Configuration current = context.getConfiguration();
+        if (current instanceof DefaultConfiguration || isSparksDefault(current)) {
+            Configurator.reconfigure(quiet());
+        }
+    }
+
+    private static boolean isSparksDefault(Configuration configuration) {
+        ConfigurationSource source = configuration.getConfigurationSource();
+        String location = source == null ? null : source.getLocation();
+        return location != null && location.contains(SPARK_DEFAULTS);
+    }
+
+    private static Configuration quiet() {
+        ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
+        builder.setConfigurationName("tweetpipe-quiet-spark");
+        builder.setStatusLevel(Level.ERROR);
+        builder.add(builder.newAppender("stderr", "Console")
+                .addAttribute("target", ConsoleAppender.Target.SYSTEM_ERR)
+                .add(builder.newLayout("PatternLayout")
+                        .addAttribute("pattern", "%d{HH:mm:ss} %level %c{1}: %m%n%ex")));
+        // Says the JVM has no native Hadoop library, which a stream job reading a socket never uses.
+        builder.add(builder.newLogger("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR));
+        builder.add(builder.newRootLogger(Level.WARN).add(builder.newAppenderRef("stderr")));
+        return builder.build(false);
+    }
+}

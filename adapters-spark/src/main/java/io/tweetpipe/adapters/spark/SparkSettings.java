@@ -1,0 +1,134 @@
+package io.tweetpipe.adapters.spark;
+
+import io.tweetpipe.domain.Rejection;
+import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.Map;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the stream processor runs Spark and where it reads the relay.
+ *
+ * @param master Spark's master URL; a local master needs two threads at least, one being taken by the receiver
+ * @param batchInterval how long each micro-batch collects records (whole milliseconds, as Spark counts them)
+ * @param host the relay's host
+ * @param port the relay's port
+ * @param maxFrameBytes the line-length cap: a longer record is skipped and counted, never stored
+ * @param appName how Spark names the application
+ * @param uiPort the Spark UI's port, none for no UI (0 lets Spark pick a free port)
+ * @param sparkConf further Spark settings, applied last, so they win over every default above (e.g.
+ *     {@code spark.streaming.receiverRestartDelay}, {@code spark.streaming.receiver.writeAheadLog.enable},
+ *     {@code spark.jars} on a cluster, or {@code spark.driver.host} to leave the loopback deliberately)
+ */
+public record SparkSettings(String master, Duration batchInterval, String host, int port, int maxFrameBytes,
+                            String appName, Option<Integer> uiPort, Map<String, String> sparkConf) {
+
+    public static final String DEFAULT_MASTER = "local[2]";
+    public static final Duration DEFAULT_BATCH_INTERVAL = Duration.ofSeconds(1);
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 5555;
+    /** A tweet is at most a few kilobytes; a megabyte is a broken or hostile line. */
+    public static final int DEFAULT_MAX_FRAME_BYTES = 1 << 20;
+    /** Far beyond any tweet, still small enough that one line cannot exhaust a receiver's memory. */
+    public static final int LARGEST_MAX_FRAME_BYTES = 64 << 20;
+    public static final String APP_NAME = "tweetpipe";
+    public static final int DEFAULT_UI_PORT = 4040;
+
+    private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\s*\\d+)?])?");
+    private static final Pattern CLUSTER = Pattern.compile("(?:spark://|k8s://)\\S+|yarn|local-cluster\\[.+]");
+
+    public SparkSettings {
+        Option<Rejection> problem = problem(master, batchInterval, host, port, maxFrameBytes, appName, uiPort,
+                sparkConf);
+        if (problem.isDefined()) {
+            throw new IllegalArgumentException(problem.get().toString());
+        }
+    }
+
+    /** The seed's setup: local[2], one-second batches, the relay on 127.0.0.1:5555, the UI on 127.0.0.1:4040. */
+    public static SparkSettings defaults() {
+        return new SparkSettings(DEFAULT_MASTER, DEFAULT_BATCH_INTERVAL, DEFAULT_HOST, DEFAULT_PORT,
+                DEFAULT_MAX_FRAME_BYTES, APP_NAME, Option.some(DEFAULT_UI_PORT), LinkedHashMap.empty());
+    }
+
+    /** Settings from a user's values (flags), refused with a sentence the user can act on. */
+    public static Either<Rejection, SparkSettings> of(String master, Duration batchInterval, String host, int port,
+                                                      int maxFrameBytes) {
+        SparkSettings defaults = defaults();
+        return problem(master, batchInterval, host, port, maxFrameBytes, APP_NAME, defaults.uiPort,
+                defaults.sparkConf)
+                .toLeft(() -> new SparkSettings(master, batchInterval, host, port, maxFrameBytes, APP_NAME,
+                        defaults.uiPort, defaults.sparkConf));
+    }
+
+    /** The same settings with the UI on that port, or with no UI. */
+    public Either<Rejection, SparkSettings> withUi(Option<Integer> port) {
+        return problem(master, batchInterval, host, this.port, maxFrameBytes, appName, port, sparkConf)
+                .toLeft(() -> new SparkSettings(master, batchInterval, host, this.port, maxFrameBytes, appName,
+                        port, sparkConf));
+    }
+
+    /** The same settings plus one Spark setting, which wins over the adapter's own choice for that key. */
+    public Either<Rejection, SparkSettings> withSparkConf(String key, String value) {
+        if (value == null) {
+            return Either.left(Rejection.of("spark setting", "no value for " + key));
+        }
+        Map<String, String> more = sparkConf.put(key, value);
+        return problem(master, batchInterval, host, port, maxFrameBytes, appName, uiPort, more)
+                .toLeft(() -> new SparkSettings(master, batchInterval, host, port, maxFrameBytes, appName, uiPort,
+                        more));
+    }
+
+    /** Whether the master runs everything in this JVM, where there is one executor and no peer to replicate to. */
+    public boolean isLocal() {
+        return LOCAL.matcher(master).matches();
+    }
+
+    private static Option<Rejection> problem(String master, Duration batchInterval, String host, int port,
+                                             int maxFrameBytes, String appName, Option<Integer> uiPort,
+                                             Map<String, String> sparkConf) {
+        Objects.requireNonNull(uiPort, "uiPort");
+        Objects.requireNonNull(sparkConf, "sparkConf");
+        if (master == null || master.isBlank()) {
+            return Option.some(Rejection.of("master", "a Spark master URL is needed, e.g. local[2]"));
+        }
+        Matcher local = LOCAL.matcher(master);
+        if (local.matches()) {
+            String threads = local.group(1);
+            if (threads == null || (!threads.equals("*") && Integer.parseInt(threads) < 2)) {
+                return Option.some(Rejection.of("master", master + " runs one thread, which the receiver keeps "
+                        + "busy, so no batch would ever be processed; use local[2] or more"));
+            }
+        } else if (!CLUSTER.matcher(master).matches()) {
+            return Option.some(Rejection.of("master", "'" + master
+                    + "' is not a Spark master URL (local[N], local[*], spark://host:port, yarn, k8s://...)"));
+        }
+        if (batchInterval == null || batchInterval.isNegative() || batchInterval.toMillis() < 1
+                || batchInterval.toNanos() % 1_000_000 != 0) {
+            return Option.some(Rejection.of("batch interval", "a whole, positive number of milliseconds, got "
+                    + batchInterval));
+        }
+        if (host == null || host.isBlank()) {
+            return Option.some(Rejection.of("host", "the relay's host is needed, e.g. 127.0.0.1"));
+        }
+        if (port < 1 || port > 65_535) {
+            return Option.some(Rejection.of("port", "the relay's port is between 1 and 65535, got " + port));
+        }
+        if (maxFrameBytes < 1 || maxFrameBytes > LARGEST_MAX_FRAME_BYTES) {
+            return Option.some(Rejection.of("max frame bytes", "between 1 and " + LARGEST_MAX_FRAME_BYTES
+                    + ", got " + maxFrameBytes));
+        }
+        if (appName == null || appName.isBlank()) {
+            return Option.some(Rejection.of("app name", "Spark needs an application name"));
+        }
+        if (uiPort.exists(p -> p == null || p < 0 || p > 65_535)) {
+            return Option.some(Rejection.of("ui port", "between 0 and 65535, got " + uiPort.get()));
+        }
+        return sparkConf.keySet().find(key -> key == null || !key.startsWith("spark."))
+                .map(key -> Rejection.of("spark setting", "'" + key + "' is not a Spark setting (spark.*)"));
+    }
+}
