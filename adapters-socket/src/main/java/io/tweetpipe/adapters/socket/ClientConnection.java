@@ -1,0 +1,189 @@
+package io.tweetpipe.adapters.socket;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One connected reader: its outbox, a writer thread that empties the outbox into the socket, and a thread that reads
+ * (and throws away) whatever the reader sends, which is also how a reader that hangs up is noticed while there is
+ * nothing to write to it.
+ */
+final class ClientConnection {
+
+    /** Bytes gathered before one socket write: few system calls at a high rate, little held in flight. */
+    private static final int CHUNK_BYTES = 64 * 1024;
+    private static final int BATCH_FRAMES = 4096;
+
+    private final Socket socket;
+    private final String name;
+    private final Outbox outbox;
+    private final SocketRelay relay;
+    private final RateLimitedWarning misses;
+    private final Logger log;
+    private final AtomicBoolean gone = new AtomicBoolean();
+    private final AtomicLong framesWritten = new AtomicLong();
+    private final Thread writer;
+    private final Thread drainer;
+
+    ClientConnection(Socket socket, Outbox outbox, SocketRelay relay, RateLimitedWarning misses, Logger log) {
+        this.socket = socket;
+        this.name = String.valueOf(socket.getRemoteSocketAddress());
+        this.outbox = outbox;
+        this.relay = relay;
+        this.misses = misses;
+        this.log = log;
+        this.writer = new Thread(this::write, "relay-writer " + name);
+        this.drainer = new Thread(this::drain, "relay-drain " + name);
+        writer.setDaemon(true);
+        drainer.setDaemon(true);
+    }
+
+    void start() {
+        writer.start();
+        drainer.start();
+    }
+
+    String name() {
+        return name;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    /** The client missed a frame because its outbox was full. */
+    void missed() {
+        misses.occurred();
+    }
+
+    long missedCount() {
+        return misses.count();
+    }
+
+    long framesWritten() {
+        return framesWritten.get();
+    }
+
+    /** True for the first caller only: the one that must remove this client. */
+    boolean markGone() {
+        return gone.compareAndSet(false, true);
+    }
+
+    /** Waits up to the deadline for the writer to stop; true if it did. */
+    boolean awaitWriter(long deadlineNanos) throws InterruptedException {
+        return join(writer, deadlineNanos);
+    }
+
+    /** Waits up to the deadline for the client to hang up once it has read everything; true if it did. */
+    boolean awaitHangUp(long deadlineNanos) throws InterruptedException {
+        return join(drainer, deadlineNanos);
+    }
+
+    void closeSocket() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Closing is all that is left to do with this client; a failure to close changes nothing.
+        }
+    }
+
+    private static boolean join(Thread thread, long deadlineNanos) throws InterruptedException {
+        long left = deadlineNanos - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.timedJoin(thread, left);
+        }
+        return !thread.isAlive();
+    }
+
+    private void write() {
+        byte[][] batch = new byte[BATCH_FRAMES][];
+        byte[] chunk = new byte[CHUNK_BYTES];
+        int filled = 0;
+        int framesInChunk = 0;
+        // Frames taken from the outbox and not yet handed to the socket: lost if the socket fails.
+        int held = 0;
+        try {
+            OutputStream out = socket.getOutputStream();
+            while (true) {
+                int count = outbox.poll(batch, CHUNK_BYTES, filled == 0);
+                if (count == 0 || count == Outbox.STOP) {
+                    if (filled > 0) {
+                        send(out, chunk, filled, framesInChunk);
+                        held -= framesInChunk;
+                        filled = 0;
+                        framesInChunk = 0;
+                    }
+                    if (count == Outbox.STOP) {
+                        if (outbox.finishing()) {
+                            // Tell the reader the stream ended here, rather than leave it waiting.
+                            socket.shutdownOutput();
+                        }
+                        return;
+                    }
+                    continue;
+                }
+                held += count;
+                for (int i = 0; i < count; i++) {
+                    byte[] frame = batch[i];
+                    batch[i] = null;
+                    if (filled + frame.length > chunk.length && filled > 0) {
+                        send(out, chunk, filled, framesInChunk);
+                        held -= framesInChunk;
+                        filled = 0;
+                        framesInChunk = 0;
+                    }
+                    if (frame.length > chunk.length) {
+                        send(out, frame, frame.length, 1);
+                        held -= 1;
+                    } else {
+                        System.arraycopy(frame, 0, chunk, filled, frame.length);
+                        filled += frame.length;
+                        framesInChunk++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            relay.lostInFlight(held);
+            relay.departed(this, "writing failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            relay.lostInFlight(held);
+            relay.departed(this, "its writer was interrupted");
+        }
+    }
+
+    private void send(OutputStream out, byte[] bytes, int length, int frames) throws IOException {
+        out.write(bytes, 0, length);
+        framesWritten.addAndGet(frames);
+        relay.wrote(length);
+    }
+
+    private void drain() {
+        byte[] buffer = new byte[8192];
+        boolean told = false;
+        try {
+            InputStream in = socket.getInputStream();
+            while (true) {
+                int read = in.read(buffer);
+                if (read < 0) {
+                    relay.departed(this, "the client hung up");
+                    return;
+                }
+                if (!told) {
+                    told = true;
+                    log.log(Level.INFO, "client " + name + " sends bytes; a relay client only reads, so they are "
+                            + "read and ignored");
+                }
+                relay.ignored(read);
+            }
+        } catch (IOException e) {
+            relay.departed(this, "the connection failed: " + e.getMessage());
+        }
+    }
+}
