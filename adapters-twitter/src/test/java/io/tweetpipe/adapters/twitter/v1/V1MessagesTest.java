@@ -1,0 +1,177 @@
+package io.tweetpipe.adapters.twitter.v1;
+
+import static io.tweetpipe.application.contract.Tweets.extended;
+import static io.tweetpipe.application.contract.Tweets.tweet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tweetpipe.domain.tweet.Language;
+import io.tweetpipe.domain.tweet.StreamMessage;
+import io.tweetpipe.domain.tweet.Tweet;
+import io.tweetpipe.domain.tweet.TweetId;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class V1MessagesTest {
+
+    private static final Instant AT = Instant.parse("2026-11-24T10:00:00Z");
+
+    @Test
+    void givenPlainStatus_read_givesTheTweetWithEveryField() {
+        Tweet original = tweet(42, "covid figures are out", "en");
+
+        StreamMessage message = V1Messages.read(V1JsonLines.status(original));
+
+        assertEquals(new StreamMessage.Status(original), message);
+    }
+
+    @Test
+    void givenExtendedStatus_read_keepsTruncatedTextAndFullTextAndBodyIsFull() {
+        String full = "a long post about covid ".repeat(10).strip();
+        Tweet original = extended(43, full, "es");
+
+        Tweet read = assertInstanceOf(StreamMessage.Status.class, V1Messages.read(V1JsonLines.status(original)))
+                .tweet();
+
+        assertEquals(original, read);
+        assertEquals(full, read.body());
+        assertTrue(read.text().endsWith("… https://t.co/x43"), read.text());
+    }
+
+    @Test
+    void givenHtmlEscapedText_read_unescapesItAsTwitter4jDoes() {
+        String text = "fish & chips <3 covid > flu &amp; literally";
+        Tweet read = ((StreamMessage.Status) V1Messages.read(V1JsonLines.status(tweet(44, text, "en")))).tweet();
+
+        assertEquals(text, read.body());
+    }
+
+    @Test
+    void givenExtendedStatusWithEscapes_read_unescapesBothTexts() {
+        String full = "covid & more <b> ".repeat(12).strip();
+        Tweet original = extended(45, full, "en");
+
+        Tweet read = ((StreamMessage.Status) V1Messages.read(V1JsonLines.status(original))).tweet();
+
+        assertEquals(original.text(), read.text());
+        assertEquals(original.fullText(), read.fullText());
+    }
+
+    @Test
+    void givenRawUtf8InsteadOfEscapes_read_givesTheSameTweet() {
+        Tweet original = tweet(46, "covid 😷 ¿qué? \u2028 日本語", "es");
+        String escaped = V1JsonLines.status(original);
+        String raw = escaped.replace("\\ud83d\\ude37", "😷").replace("\\u00bf", "¿").replace("\\u00e9", "é")
+                .replace("\\u2028", "\u2028").replace("\\u65e5\\u672c\\u8a9e", "日本語");
+        assertTrue(raw.contains("😷") && raw.contains("\u2028") && raw.contains("日本語"), raw);
+
+        assertEquals(V1Messages.read(escaped), V1Messages.read(raw));
+        assertEquals(new StreamMessage.Status(original), V1Messages.read(raw));
+    }
+
+    @Test
+    void givenStatusWithoutLang_read_saysUndetermined() {
+        String line = V1JsonLines.status(tweet(47, "covid", "en")).replace(",\"lang\":\"en\"", "");
+
+        Tweet read = ((StreamMessage.Status) V1Messages.read(line)).tweet();
+
+        assertEquals(Language.UNDETERMINED, read.language());
+    }
+
+    @Test
+    void givenDeleteNotice_read_givesDeletionOfThatId() {
+        assertEquals(new StreamMessage.Deletion(new TweetId(1234567890123L)),
+                V1Messages.read(V1JsonLines.deletion(1234567890123L, 99, AT)));
+    }
+
+    @Test
+    void givenLimitNotice_read_givesHowManyWereWithheld() {
+        assertEquals(new StreamMessage.Limit(3_000_000_000L), V1Messages.read(V1JsonLines.limit(3_000_000_000L, AT)));
+    }
+
+    @Test
+    void givenStallWarning_read_givesNoticeWithCodeAndFill() {
+        StreamMessage.Notice notice = assertInstanceOf(StreamMessage.Notice.class,
+                V1Messages.read(V1JsonLines.stallWarning(60)));
+
+        assertEquals(StreamMessage.Notice.Kind.STALL_WARNING, notice.kind());
+        assertTrue(notice.text().startsWith("FALLING_BEHIND: ") && notice.text().endsWith("(queue 60% full)"),
+                notice.text());
+    }
+
+    @Test
+    void givenDisconnectMessage_read_givesNoticeWithCodeAndReason() {
+        StreamMessage.Notice notice = assertInstanceOf(StreamMessage.Notice.class,
+                V1Messages.read(V1JsonLines.disconnect(7, "tweetpipe-filter", "admin logout")));
+
+        assertEquals(new StreamMessage.Notice(StreamMessage.Notice.Kind.DISCONNECT,
+                "code 7 (admin logout) on stream tweetpipe-filter"), notice);
+    }
+
+    @Test
+    void givenUnknownMessage_read_givesUnknownNoticeNamingItsFields() {
+        StreamMessage message = V1Messages.read("{\"scrub_geo\":{\"user_id\":1,\"up_to_status_id\":2}}");
+
+        assertEquals(new StreamMessage.Notice(StreamMessage.Notice.Kind.UNKNOWN,
+                "a message tweetpipe does not use, with fields [scrub_geo]"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"created_at\":\"Tue Nov 24 10:00:00 +0000 2026\",\"id\":1,\"text\":\"cut",
+        "not json at all",
+        "[1, 2, 3]",
+        "42",
+        "{\"limit\":{\"track\":5}} trailing",
+        "{\"limit\":{\"track\":\"many\"}}",
+        "{\"delete\":{\"status\":{\"id\":-5}}}",
+        "{\"delete\":{}}",
+        "{\"text\":\"covid\",\"id\":7,\"created_at\":\"Tue Nov 24 10:00:00 +0000 2026\",\"lang\":\"en\"}",
+        "{\"text\":\"covid\",\"id\":7,\"user\":{\"id\":1,\"screen_name\":\"a\"},\"lang\":\"en\"}",
+        "{\"text\":\"covid\",\"id\":0,\"user\":{\"id\":1,\"screen_name\":\"a\"},"
+            + "\"created_at\":\"Tue Nov 24 10:00:00 +0000 2026\"}",
+        "{\"text\":\"covid\",\"id\":7,\"user\":{\"id\":1,\"screen_name\":\"a\"},"
+            + "\"created_at\":\"yesterday\"}",
+        "{\"text\":\"covid\",\"id\":7,\"user\":{\"id\":1,\"screen_name\":\"a\"},\"lang\":\"not a language\","
+            + "\"created_at\":\"Tue Nov 24 10:00:00 +0000 2026\"}",
+        "{\"text\":\"covid\",\"id\":7,\"user\":{\"id\":1,\"screen_name\":\"a\"},"
+            + "\"created_at\":\"Tue Nov 24 10:00:00 +0000 2026\",\"extended_tweet\":{\"full_text\":\"x\"}}",
+        "   ",
+    })
+    void givenBrokenLine_read_givesMalformedWithAReason(String line) {
+        StreamMessage.Malformed malformed = assertInstanceOf(StreamMessage.Malformed.class, V1Messages.read(line));
+
+        assertEquals("stream message", malformed.rejection().subject());
+        assertTrue(malformed.rejection().reason().length() > 10, malformed.rejection().reason());
+    }
+
+    @Test
+    void givenDeleteOfDirectMessage_read_givesUnknownNotice() {
+        StreamMessage message = V1Messages.read("{\"delete\":{\"direct_message\":{\"id\":5,\"user_id\":6}}}");
+
+        assertEquals(StreamMessage.Notice.Kind.UNKNOWN, ((StreamMessage.Notice) message).kind());
+    }
+
+    @Test
+    void givenThousandsOfRandomCorruptionsOfARealLine_read_neverThrows() {
+        String line = V1JsonLines.status(extended(48, "covid & more 😷 ".repeat(15).strip(), "en"));
+        Random random = new Random(7);
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder corrupt = new StringBuilder(line);
+            for (int edits = 1 + random.nextInt(4); edits > 0 && corrupt.length() > 0; edits--) {
+                int at = random.nextInt(corrupt.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> corrupt.deleteCharAt(at);
+                    case 1 -> corrupt.insert(at, "{}[]\",:\\0x".charAt(random.nextInt(10)));
+                    default -> corrupt.setLength(at);
+                }
+            }
+            StreamMessage message = V1Messages.read(corrupt.toString());
+            assertTrue(message != null);
+        }
+    }
+}
