@@ -1,0 +1,93 @@
+package io.tweetpipe.bootstrap;
+
+import io.tweetpipe.bootstrap.cli.CommandLine;
+import io.tweetpipe.bootstrap.cli.Options;
+import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.di.DaggerDemoComponent;
+import io.tweetpipe.bootstrap.di.DaggerRelayComponent;
+import io.tweetpipe.bootstrap.di.DaggerStreamComponent;
+import io.tweetpipe.bootstrap.di.DemoComponent;
+import io.tweetpipe.bootstrap.di.RelayComponent;
+import io.tweetpipe.bootstrap.di.StreamComponent;
+import io.tweetpipe.domain.Rejection;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import io.vavr.control.Validation;
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code tweetpipe [demo|relay|stream] [options]}. Exit codes: 0 done, 1 a part failed at run time (a port taken, a
+ * source refused), 2 a usage mistake. A user's mistake is one line on standard error, never a stack trace.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Logging.configure();
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Either<String, CommandLine.Invocation> parsed = CommandLine.parse(args);
+        if (parsed.isLeft()) {
+            err.println("tweetpipe: " + parsed.getLeft());
+            err.println("Try 'tweetpipe --help'.");
+            return 2;
+        }
+        if (parsed.get() instanceof CommandLine.Help) {
+            out.print(CommandLine.USAGE);
+            return 0;
+        }
+        Options options = ((CommandLine.Run) parsed.get()).options();
+        Validation<Seq<Rejection>, PipelineConfig> config = PipelineConfig.from(options);
+        if (config.isInvalid()) {
+            config.getError().forEach(rejection -> err.println("tweetpipe: " + rejection));
+            err.println("Try 'tweetpipe --help'.");
+            return 2;
+        }
+        return runUntilStopped(config.get(), err);
+    }
+
+    private static int runUntilStopped(PipelineConfig config, PrintStream err) {
+        StopSignal stop = new StopSignal();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.fire("asked to stop");
+            try {
+                finished.await(60, TimeUnit.SECONDS);  // let the run stop in order before the JVM goes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tweetpipe-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Programs programs = new Programs(config, stop);
+            return switch (config.mode()) {
+                case RELAY -> {
+                    RelayComponent relay = DaggerRelayComponent.factory().create(config);
+                    yield programs.relay(relay.relayTweets(), relay.socketRelay());
+                }
+                case STREAM -> {
+                    StreamComponent stream = DaggerStreamComponent.factory().create(config);
+                    yield programs.stream(stream.processTweetStream());
+                }
+                case DEMO -> {
+                    DemoComponent demo = DaggerDemoComponent.factory().create(config);
+                    yield programs.demo(demo.relayTweets(), demo.socketRelay(), demo.processTweetStream());
+                }
+            };
+        } catch (StartupFailure failure) {
+            err.println("tweetpipe: " + failure.rejection());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } finally {
+            finished.countDown();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.tweetpipe.bootstrap;
+
+import io.tweetpipe.adapters.socket.SocketRelay;
+import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
+import io.tweetpipe.application.port.in.RelayReport;
+import io.tweetpipe.application.port.in.RelayTweetsUseCase;
+import io.tweetpipe.application.port.out.RunningStream;
+import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.domain.Rejection;
+import io.vavr.control.Either;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the seed's two programs, alone or together, until the user stops them (Ctrl-C, SIGTERM), a part fails, or
+ * {@code --run-for} elapses; then stops them in the order that loses least: the source first, then the relay
+ * flushes to its readers and closes, then the stream processes what it received.
+ */
+final class Programs {
+
+    private static final System.Logger LOG = System.getLogger("tweetpipe");
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+    private final PipelineConfig config;
+    private final StopSignal stop;
+
+    Programs(PipelineConfig config, StopSignal stop) {
+        this.config = config;
+        this.stop = stop;
+    }
+
+    int relay(RelayTweetsUseCase relayTweets, SocketRelay socket) throws InterruptedException {
+        Relaying relaying = new Relaying(relayTweets, socket);
+        try {
+            LOG.log(Level.INFO, "stopping: {0}", stop.await(config.runFor()));
+        } finally {
+            relaying.stop();
+            socket.close();
+            LOG.log(Level.INFO, "relay stopped: {0}; socket: {1}", relayTweets.progress(), socket.stats());
+        }
+        return relaying.exitCode();
+    }
+
+    int stream(ProcessTweetStreamUseCase processTweetStream) throws InterruptedException {
+        Either<Rejection, RunningStream> started = processTweetStream.start();
+        if (started.isLeft()) {
+            LOG.log(Level.ERROR, "{0}", started.getLeft());
+            return 1;
+        }
+        RunningStream running = started.get();
+        watchForEnd(running);
+        try {
+            LOG.log(Level.INFO, "stopping: {0}", stop.await(config.runFor()));
+        } finally {
+            running.stop();
+        }
+        return 0;
+    }
+
+    int demo(RelayTweetsUseCase relayTweets, SocketRelay socket, ProcessTweetStreamUseCase processTweetStream)
+            throws InterruptedException {
+        Relaying relaying = new Relaying(relayTweets, socket);
+        Either<Rejection, RunningStream> started = processTweetStream.start();
+        if (started.isLeft()) {
+            relaying.stop();
+            socket.close();
+            LOG.log(Level.ERROR, "{0}", started.getLeft());
+            return 1;
+        }
+        RunningStream running = started.get();
+        watchForEnd(running);
+        try {
+            LOG.log(Level.INFO, "stopping: {0}", stop.await(config.runFor()));
+        } finally {
+            relaying.stop();
+            socket.close();  // flushes what readers have not taken yet, within the close grace
+            // What was flushed sits in the receiver's socket; give it a batch to become a block before Spark stops.
+            TimeUnit.MILLISECONDS.sleep(config.spark().batchInterval().toMillis());
+            running.stop();
+            LOG.log(Level.INFO, "stopped: {0}; socket: {1}", relayTweets.progress(), socket.stats());
+        }
+        return relaying.exitCode();
+    }
+
+    /** If the stream ends by itself (Spark failed), the run ends too. */
+    private void watchForEnd(RunningStream running) {
+        daemon("tweetpipe-stream-watch", () -> {
+            try {
+                running.awaitTermination();
+                stop.fire("the stream processor ended");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }).start();
+    }
+
+    private static Thread daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** The source on its own thread, a progress line now and then, and the outcome. */
+    private final class Relaying {
+        private final RelayTweetsUseCase relayTweets;
+        private final Thread source;
+        private final Thread progress;
+        private volatile Either<Rejection, RelayReport> outcome;
+
+        Relaying(RelayTweetsUseCase relayTweets, SocketRelay socket) {
+            this.relayTweets = relayTweets;
+            LOG.log(Level.INFO, "relay listening on {0}:{1,number,#}, tracking {2} in {3}", config.relay().host(),
+                    socket.port(), config.filter().phrases().mkString(", "),
+                    config.filter().languages().isEmpty() ? "every language"
+                            : config.filter().languages().mkString(", "));
+            this.source = new Thread(this::relay, "tweetpipe-source");
+            this.progress = daemon("tweetpipe-progress", this::reportProgress);
+            source.start();
+            progress.start();
+        }
+
+        private void relay() {
+            try {
+                outcome = relayTweets.relay(config.filter());
+                if (outcome.isLeft()) {
+                    LOG.log(Level.ERROR, "the source stopped: {0}", outcome.getLeft());
+                    stop.fire("the source failed");
+                } else {
+                    LOG.log(Level.INFO, "the source has no more tweets ({0}); still serving readers", outcome.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void reportProgress() {
+            try {
+                while (true) {
+                    TimeUnit.MILLISECONDS.sleep(PROGRESS_EVERY.toMillis());
+                    LOG.log(Level.INFO, "relay: {0}", relayTweets.progress());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void stop() throws InterruptedException {
+            source.interrupt();
+            source.join(TimeUnit.SECONDS.toMillis(10));
+            progress.interrupt();
+        }
+
+        int exitCode() {
+            Either<Rejection, RelayReport> result = outcome;
+            return result != null && result.isLeft() ? 1 : 0;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.tweetpipe.bootstrap.config;
+
+import io.tweetpipe.adapters.socket.RelaySettings;
+import io.tweetpipe.adapters.spark.SparkSettings;
+import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
+import io.tweetpipe.bootstrap.cli.Mode;
+import io.tweetpipe.bootstrap.cli.Options;
+import io.tweetpipe.bootstrap.cli.SourceKind;
+import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.tweet.TrackFilter;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Either;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import java.time.Duration;
+
+/**
+ * Every setting of one run, checked: the command line's options turned into each adapter's own settings, with every
+ * mistake reported at once. The Dagger components are built from this record.
+ */
+public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, ReplaySettings replay,
+                             RelaySettings relay, SparkSettings spark, Option<Duration> runFor) {
+
+    public static Validation<Seq<Rejection>, PipelineConfig> from(Options options) {
+        Validation<Seq<Rejection>, TrackFilter> filter = TrackFilter.of(options.keywords(), options.languages());
+        Validation<Seq<Rejection>, ReplaySettings> replay =
+                ReplaySettings.of(options.replayFile(), options.rate(), options.loop());
+        Either<Rejection, RelaySettings> relay = RelaySettings.of(options.host(), options.port())
+                .map(settings -> settings.withMaxFrameBytes(options.maxFrameBytes()));
+        Either<Rejection, SparkSettings> spark = SparkSettings.of(options.master(), options.batchInterval(),
+                options.host(), options.port(), options.maxFrameBytes());
+        Seq<Rejection> problems = List.<Rejection>empty()
+                .appendAll(filter.fold(errors -> errors, ok -> List.empty()))
+                .appendAll(replay.fold(errors -> errors, ok -> List.empty()))
+                .appendAll(List.of(relay.swap(), spark.swap()).flatMap(Either::toOption));
+        if (problems.nonEmpty()) {
+            return Validation.invalid(problems);
+        }
+        return Validation.valid(new PipelineConfig(options.mode(), filter.get(), options.source(), replay.get(),
+                relay.get(), spark.get(), options.runFor()));
+    }
+}

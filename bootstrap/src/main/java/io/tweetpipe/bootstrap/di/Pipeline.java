@@ -1,0 +1,15 @@
+package io.tweetpipe.bootstrap.di;
+
+import io.tweetpipe.adapters.socket.SocketRelay;
+import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
+import io.tweetpipe.application.port.in.RelayTweetsUseCase;
+
+/** What a process with both programs exposes; the demo's component and a test's component with another sink. */
+public interface Pipeline {
+
+    RelayTweetsUseCase relayTweets();
+
+    SocketRelay socketRelay();
+
+    ProcessTweetStreamUseCase processTweetStream();
+}

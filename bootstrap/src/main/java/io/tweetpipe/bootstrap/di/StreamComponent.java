@@ -1,0 +1,20 @@
+package io.tweetpipe.bootstrap.di;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
+import io.tweetpipe.bootstrap.config.PipelineConfig;
+import javax.inject.Singleton;
+
+/** The stream processor process. */
+@Singleton
+@Component(modules = {StreamModule.class, ConsoleModule.class})
+public interface StreamComponent {
+
+    ProcessTweetStreamUseCase processTweetStream();
+
+    @Component.Factory
+    interface Factory {
+        StreamComponent create(@BindsInstance PipelineConfig config);
+    }
+}

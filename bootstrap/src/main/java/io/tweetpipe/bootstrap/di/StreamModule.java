@@ -1,0 +1,34 @@
+package io.tweetpipe.bootstrap.di;
+
+import dagger.Module;
+import dagger.Provides;
+import io.tweetpipe.adapters.spark.SparkStreamEngine;
+import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
+import io.tweetpipe.application.port.out.BatchSink;
+import io.tweetpipe.application.port.out.StreamEngine;
+import io.tweetpipe.application.service.ProcessTweetStreamService;
+import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.domain.preprocessing.Preprocessing;
+
+/** The seed's second program: Spark Streaming on the relay's socket, preprocessing, a sink. */
+@Module
+public abstract class StreamModule {
+
+    private StreamModule() {
+    }
+
+    @Provides
+    static StreamEngine streamEngine(PipelineConfig config) {
+        return new SparkStreamEngine(config.spark());
+    }
+
+    @Provides
+    static StreamEngine.Plan plan(@RecordsPerBatch int recordsPerBatch) {
+        return new StreamEngine.Plan(Preprocessing.standard(), recordsPerBatch);
+    }
+
+    @Provides
+    static ProcessTweetStreamUseCase processTweetStream(StreamEngine engine, StreamEngine.Plan plan, BatchSink sink) {
+        return new ProcessTweetStreamService(engine, plan, sink);
+    }
+}
