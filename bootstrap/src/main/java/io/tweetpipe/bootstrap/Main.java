@@ -52,6 +52,14 @@ public final class Main {
         return runUntilStopped(config.get(), err);
     }
 
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already on its way out, running this very hook
+        }
+    }
+
     private static int runUntilStopped(PipelineConfig config, PrintStream err) {
         StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
@@ -88,6 +96,7 @@ public final class Main {
             return 1;
         } finally {
             finished.countDown();
+            removeQuietly(hook);
         }
     }
 }
