@@ -1,5 +1,6 @@
 package io.tweetpipe.adapters.twitter.replay;
 
+import io.tweetpipe.adapters.twitter.v1.SeenStatuses;
 import io.tweetpipe.adapters.twitter.v1.V1Messages;
 import io.tweetpipe.application.port.out.TweetSource;
 import io.tweetpipe.domain.Rejection;
@@ -22,7 +23,9 @@ import java.util.function.Consumer;
  * Replays a recording of Twitter's v1.1 filtered stream (JSON lines) as if it were live: every line read with
  * {@link V1Messages}, the mapping the live source uses; statuses filtered as Twitter filters server-side
  * ({@link TrackFilter#matches}); matching tweets paced at the settings' rate; notices, deletions and malformed lines
- * handed on as they come, counted by the listener and never fatal. Blank lines (keep-alives) are skipped.
+ * handed on as they come, counted by the listener and never fatal. Blank lines (keep-alives) are skipped. Within one
+ * pass a status is handed on at most once and never after its delete notice ({@link SeenStatuses}), as the live
+ * source does, so a recording replays to what the live run handed on.
  */
 public final class ReplayTweetSource implements TweetSource {
 
@@ -83,6 +86,7 @@ public final class ReplayTweetSource implements TweetSource {
         try {
             long delivered = 0;
             long statuses = 0;
+            SeenStatuses seen = new SeenStatuses();
             for (long number = 1; ; number++) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("replay of " + settings.describe() + " interrupted");
@@ -104,10 +108,13 @@ public final class ReplayTweetSource implements TweetSource {
                     continue;
                 }
                 StreamMessage message = located(V1Messages.read(line), number);
-                if (message instanceof StreamMessage.Status status) {
-                    if (!filter.matches(status.tweet())) {
-                        continue;
-                    }
+                if (message instanceof StreamMessage.Status status && !filter.matches(status.tweet())) {
+                    continue;
+                }
+                if (seen.admit(message) != SeenStatuses.Verdict.HAND_ON) {
+                    continue;
+                }
+                if (message instanceof StreamMessage.Status) {
                     pacer.awaitTurn();
                     statuses++;
                 }
