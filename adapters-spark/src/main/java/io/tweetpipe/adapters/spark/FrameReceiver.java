@@ -48,6 +48,11 @@ public final class FrameReceiver extends Receiver<String> {
         this.blockInterval = Objects.requireNonNull(blockInterval, "blockInterval");
     }
 
+    /** The relay it reads, as host:port. */
+    public String relay() {
+        return host + ":" + port;
+    }
+
     @Override
     public void onStart() {
         FrameReading next = new FrameReading(host, port, maxFrameBytes, FrameReading.Limits.standard(blockInterval),

@@ -2,6 +2,7 @@ package io.tweetpipe.adapters.spark;
 
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Filter;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.apache.logging.log4j.core.config.Configuration;
@@ -10,6 +11,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
+import org.apache.logging.log4j.core.config.builder.api.FilterComponentBuilder;
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
 
 /**
@@ -39,6 +41,11 @@ final class SparkLogging {
         return location != null && location.contains(SPARK_DEFAULTS);
     }
 
+    private static FilterComponentBuilder deny(ConfigurationBuilder<BuiltConfiguration> builder, String regex) {
+        return builder.newFilter("RegexFilter", Filter.Result.DENY, Filter.Result.NEUTRAL)
+                .addAttribute("regex", regex);
+    }
+
     private static Configuration quiet() {
         ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
         builder.setConfigurationName("tweetpipe-quiet-spark");
@@ -49,6 +56,16 @@ final class SparkLogging {
                         .addAttribute("pattern", "%d{HH:mm:ss} %level %c{1}: %m%n%ex")));
         // Says the JVM has no native Hadoop library, which a stream job reading a socket never uses.
         builder.add(builder.newLogger("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR));
+        // Spark then picks another interface's address for whatever is not configured; in local mode the adapter
+        // configures every address Spark binds (127.0.0.1), so the warning is noise.
+        builder.add(builder.newLogger("org.apache.spark.util.Utils", Level.WARN)
+                .add(deny(builder, "Your hostname, .* resolves to a loopback address.*"
+                        + "|Set SPARK_LOCAL_IP if you need to bind to another address")));
+        // Spark says ERROR for every receiver it stops, even on a clean stop or a planned reconnect (for which the
+        // receiver's supervisor has already said WARN); a receiver that fails still shows.
+        builder.add(builder.newLogger("org.apache.spark.streaming.scheduler.ReceiverTracker", Level.WARN)
+                .add(deny(builder, "Deregistered receiver for stream \\d+: "
+                        + "(Stopped by driver|Restarting receiver with delay \\d+ ?ms: .*)")));
         builder.add(builder.newRootLogger(Level.WARN).add(builder.newAppenderRef("stderr")));
         return builder.build(false);
     }

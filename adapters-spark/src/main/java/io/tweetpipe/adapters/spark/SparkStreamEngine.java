@@ -7,8 +7,15 @@ import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.preprocessing.Preprocessing;
 import io.vavr.control.Either;
 import java.lang.reflect.InaccessibleObjectException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.util.ShutdownHookManager;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.Durations;
@@ -21,18 +28,27 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
  * followed by its figures from a streaming listener.
  *
  * <p>Spark allows one active context per JVM: start one stream at a time, and stop it before starting another.
- * Ctrl-C and SIGTERM stop gracefully ({@code spark.streaming.stopGracefullyOnShutdown}), through Spark's own
- * shutdown hook, which runs before the one that stops the Spark context.
+ * Ctrl-C and SIGTERM stop a running stream gracefully, by a shutdown hook of its own (see
+ * {@link SparkRunningStream}); a launcher needs no hook of its own for that.
  */
 public final class SparkStreamEngine implements StreamEngine {
 
     /** Shorter than Spark's 200 ms: a tweet waits at most this long in the receiver before Spark sees it. */
     static final Duration DEFAULT_BLOCK_INTERVAL = Duration.ofMillis(100);
 
+    private static final Logger LOG = LogManager.getLogger(SparkStreamEngine.class);
+
     private final SparkSettings settings;
+    private final UnaryOperator<String> environment;
 
     public SparkStreamEngine(SparkSettings settings) {
+        this(settings, System::getenv);
+    }
+
+    /** With the process environment given, for tests: Spark reads SPARK_LOCAL_IP from it. */
+    SparkStreamEngine(SparkSettings settings, UnaryOperator<String> environment) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.environment = Objects.requireNonNull(environment, "environment");
     }
 
     @Override
@@ -44,11 +60,12 @@ public final class SparkStreamEngine implements StreamEngine {
         JavaStreamingContext context = null;
         try {
             SparkConf conf = sparkConf();
+            warnAboutUi(conf);
             context = new JavaStreamingContext(conf, Durations.milliseconds(settings.batchInterval().toMillis()));
             defineStream(context, conf, plan, ordered.key());
             context.addStreamingListener(new FiguresListener(ordered));
             context.start();
-            return Either.right(new SparkRunningStream(context, ordered));
+            return Either.right(new SparkRunningStream(context, ordered, shutdownTimeout(conf)));
         } catch (Exception | LinkageError e) {
             ordered.unregister();
             if (context != null) {
@@ -64,19 +81,53 @@ public final class SparkStreamEngine implements StreamEngine {
         SparkConf conf = new SparkConf()
                 .setMaster(settings.master())
                 .setAppName(settings.appName())
-                .set("spark.ui.enabled", Boolean.toString(settings.uiPort().isDefined()))
+                .set("spark.ui.enabled", Boolean.toString(settings.uiPort().isDefined() && uiOnLoopback()))
                 .set("spark.ui.showConsoleProgress", "false")
                 .set("spark.streaming.stopGracefullyOnShutdown", "true");
         settings.uiPort().forEach(port -> conf.set("spark.ui.port", Integer.toString(port)));
         if (settings.isLocal()) {
-            // Nothing leaves the machine: the driver, the block manager and the UI's links stay on loopback.
+            // Nothing leaves the machine: the driver's RPC and the block manager listen on loopback.
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
         }
         settings.sparkConf().forEach(conf::set);
         return conf;
     }
 
-    private void defineStream(JavaStreamingContext context, SparkConf conf, Plan plan, String sinkKey) {
+    /**
+     * Spark binds its UI to the address in the environment variable SPARK_LOCAL_IP, or else to every interface;
+     * no Spark setting changes that. The UI therefore runs only when that variable names a loopback address, unless
+     * {@code spark.ui.enabled=true} is asked for in {@link SparkSettings#sparkConf()}, deliberately.
+     */
+    boolean uiOnLoopback() {
+        String address = environment.apply("SPARK_LOCAL_IP");
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address.strip()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private void warnAboutUi(SparkConf conf) {
+        if (settings.uiPort().isEmpty()) {
+            return;
+        }
+        boolean enabled = conf.getBoolean("spark.ui.enabled", false);
+        if (!enabled) {
+            LOG.warn("the Spark UI is off: Spark would bind it to every network interface; start with "
+                    + "SPARK_LOCAL_IP=127.0.0.1 in the environment to have it on 127.0.0.1, port {}",
+                    settings.uiPort().get());
+        } else if (!uiOnLoopback()) {
+            String address = environment.apply("SPARK_LOCAL_IP");
+            LOG.warn("the Spark UI listens on {}, reachable from other machines, as asked",
+                    address == null || address.isBlank() ? "every network interface" : address);
+        }
+    }
+
+    /** The stream's graph on a context: receiver, preprocessing, output. Package-private for a serialization test. */
+    void defineStream(JavaStreamingContext context, SparkConf conf, Plan plan, String sinkKey) {
         Duration blockInterval = Duration.ofMillis(Math.min(settings.batchInterval().toMillis(),
                 conf.getTimeAsMs("spark.streaming.blockInterval", DEFAULT_BLOCK_INTERVAL.toMillis() + "ms")));
         FrameReceiver receiver = new FrameReceiver(settings.host(), settings.port(), settings.maxFrameBytes(),
@@ -109,24 +160,47 @@ public final class SparkStreamEngine implements StreamEngine {
         }
     }
 
+    /** How long a stop on SIGTERM may take: Spark's own graceful-stop timeout (ten batches), and some. */
+    private Duration shutdownTimeout(SparkConf conf) {
+        long graceful = conf.getTimeAsMs("spark.streaming.gracefulStopTimeout",
+                settings.batchInterval().multipliedBy(10).toMillis() + "ms");
+        return Duration.ofMillis(graceful).plusSeconds(10);
+    }
+
+    /** One line: Spark's messages can carry a stack trace (where the running context was created). */
     private static String describe(Throwable e) {
-        String what = e.getClass().getSimpleName() + ": " + e.getMessage();
+        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+        String what = e.getClass().getSimpleName() + ": " + message;
         if (e instanceof IllegalAccessError || e instanceof InaccessibleObjectException) {
             return what + " (on JDK 17 Spark needs its --add-opens JVM flags)";
         }
         return what;
     }
 
-    /** A started Spark stream. */
+    /**
+     * A started Spark stream.
+     *
+     * <p>On Ctrl-C or SIGTERM it stops itself gracefully, first. Spark's own graceful shutdown
+     * ({@code spark.streaming.stopGracefullyOnShutdown}) loses the last batches in local mode: the in-process
+     * executor's shutdown hook (priority 100) runs before the streaming context's (51), so the last batch's tasks
+     * are rejected. Spark runs all its hooks from one Hadoop shutdown hook of priority 40; this one has a higher
+     * priority, so it runs before any of them.
+     */
     private static final class SparkRunningStream implements RunningStream {
+
+        /** Above Spark's hooks, which Hadoop's manager runs at priority 40. */
+        private static final int SHUTDOWN_PRIORITY = 50;
 
         private final JavaStreamingContext context;
         private final OrderedSink sink;
+        private final Runnable stopOnShutdown = this::stop;
         private boolean stopped;
 
-        SparkRunningStream(JavaStreamingContext context, OrderedSink sink) {
+        SparkRunningStream(JavaStreamingContext context, OrderedSink sink, Duration shutdownTimeout) {
             this.context = context;
             this.sink = sink;
+            ShutdownHookManager.get().addShutdownHook(stopOnShutdown, SHUTDOWN_PRIORITY, shutdownTimeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -148,6 +222,9 @@ public final class SparkStreamEngine implements StreamEngine {
                 context.stop(true, true);
             } finally {
                 sink.unregister();
+                if (!ShutdownHookManager.get().isShutdownInProgress()) {
+                    ShutdownHookManager.get().removeShutdownHook(stopOnShutdown);
+                }
             }
         }
     }

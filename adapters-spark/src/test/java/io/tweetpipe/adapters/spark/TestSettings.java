@@ -12,7 +12,11 @@ final class TestSettings {
     }
 
     static SparkSettings reading(int port) {
-        return SparkSettings.of("local[2]", BATCH_INTERVAL, "127.0.0.1", port, 1 << 20)
+        return reading(port, BATCH_INTERVAL);
+    }
+
+    static SparkSettings reading(int port, Duration batchInterval) {
+        return SparkSettings.of("local[2]", batchInterval, "127.0.0.1", port, 1 << 20)
                 .flatMap(settings -> settings.withUi(Option.none()))
                 .flatMap(settings -> settings.withSparkConf("spark.streaming.receiverRestartDelay", "200"))
                 .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));

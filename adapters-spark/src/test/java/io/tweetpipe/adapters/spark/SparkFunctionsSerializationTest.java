@@ -1,0 +1,161 @@
+package io.tweetpipe.adapters.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tweetpipe.application.memory.CapturingBatchSink;
+import io.tweetpipe.application.port.out.StreamEngine;
+import io.tweetpipe.domain.batch.BatchTally;
+import io.tweetpipe.domain.preprocessing.Preprocessing;
+import io.tweetpipe.domain.preprocessing.Rules;
+import io.vavr.Function1;
+import io.vavr.collection.List;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Everything that crosses into Spark, through Java serialization as Spark ships it to an executor: a job that runs
+ * in local[2] can still fail on a cluster, where every function really is serialized.
+ */
+class SparkFunctionsSerializationTest {
+
+    @SuppressWarnings("unchecked")
+    static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            T copy = (T) in.readObject();
+            assertNotSame(value, copy);
+            return copy;
+        }
+    }
+
+    private static final String RECEIVED = "\n  An Extended TWEET, with _\\_end and \\\\ and a\u2028break __end Next__end";
+
+    @Test
+    void givenTheStandardPreprocessing_roundTrip_preprocessesAlike() throws Exception {
+        Preprocessing standard = Preprocessing.standard();
+
+        assertEquals(standard.apply(RECEIVED), roundTrip(standard).apply(RECEIVED));
+        assertEquals(List.of("an extended tweet, with __end and \\ and a break", "next"),
+                roundTrip(standard).apply(RECEIVED));
+    }
+
+    @Test
+    void givenAPreprocessingWithOneMoreRule_roundTrip_keepsTheRule() throws Exception {
+        Function1<String, Boolean> aboutCovid = text -> text.contains("covid");
+        Preprocessing filtered = Preprocessing.standard().withFilter(aboutCovid);
+
+        assertEquals(List.of("covid news"), roundTrip(filtered).apply("COVID news__endother news__end"));
+    }
+
+    @Test
+    void givenEachRule_roundTrip_behavesAlike() throws Exception {
+        String text = "  Some _\\_end TEXT\r\nwith \\\\ __end more ";
+
+        assertEquals(Rules.SPLIT_ON_MARKER.apply(text), roundTrip(Rules.SPLIT_ON_MARKER).apply(text));
+        assertEquals(Rules.UNESCAPE.apply(text), roundTrip(Rules.UNESCAPE).apply(text));
+        assertEquals(Rules.NORMALISE_TEXT.apply(text), roundTrip(Rules.NORMALISE_TEXT).apply(text));
+        assertEquals(Rules.LOWERCASE.apply(text), roundTrip(Rules.LOWERCASE).apply(text));
+        assertEquals(Rules.TRIM.apply(text), roundTrip(Rules.TRIM).apply(text));
+        assertEquals(Rules.NOT_EMPTY.apply(""), roundTrip(Rules.NOT_EMPTY).apply(""));
+        assertEquals(Rules.NOT_EMPTY.apply(text), roundTrip(Rules.NOT_EMPTY).apply(text));
+    }
+
+    @Test
+    void givenATally_roundTrip_isEqualAndMergesAlike() throws Exception {
+        BatchTally tally = BatchTally.empty(3).addAll(List.of("a", "b", "c", "d").iterator());
+
+        assertEquals(tally, roundTrip(tally));
+        assertEquals(tally.merge(tally), roundTrip(tally).merge(roundTrip(tally)));
+    }
+
+    @Test
+    void givenTheFlatMapFunction_roundTrip_preprocessesAlike() throws Exception {
+        PreprocessFrames function = new PreprocessFrames(Preprocessing.standard());
+        PreprocessFrames copy = roundTrip(function);
+
+        assertEquals(List.ofAll(() -> function.call(RECEIVED)), List.ofAll(() -> copy.call(RECEIVED)));
+    }
+
+    @Test
+    void givenThePartitionTally_roundTrip_talliesAlike() throws Exception {
+        TallyPartition function = new TallyPartition(2);
+
+        BatchTally tally = roundTrip(function).call(List.of("x", "y", "z").iterator()).next();
+
+        assertEquals(new BatchTally(2, 3, List.of("x", "y")), tally);
+    }
+
+    @Test
+    void givenTheOutputFunction_roundTrip_stillFindsItsSinkOnTheDriver() throws Exception {
+        OrderedSink sink = OrderedSink.register(new CapturingBatchSink());
+        try {
+            PublishBatch function = roundTrip(new PublishBatch(10, sink.key()));
+
+            assertTrue(function != null && OrderedSink.registered(sink.key()).contains(sink));
+        } finally {
+            sink.unregister();
+        }
+    }
+
+    @Test
+    void givenTheReceiver_roundTrip_keepsWhatItNeedsToConnect() throws Exception {
+        FrameReceiver receiver = new FrameReceiver("127.0.0.1", 5555, 1 << 20, Duration.ofMillis(100),
+                StorageLevel.MEMORY_AND_DISK_SER_2());
+
+        FrameReceiver copy = roundTrip(receiver);
+
+        assertEquals(StorageLevel.MEMORY_AND_DISK_SER_2(), copy.storageLevel());
+        assertEquals("127.0.0.1:5555", copy.relay());
+    }
+
+    /**
+     * With checkpointing on, Spark serializes the whole stream graph (receiver, functions, output) when the context
+     * starts and refuses to start if any part is not serializable: the check a cluster makes, run locally. The first
+     * context, whose output captures a sink, shows that the check bites.
+     */
+    @Test
+    void givenCheckpointing_start_serializesTheWholeStreamGraph(@TempDir Path checkpoints) throws Exception {
+        SparkLogging.quietUnlessConfigured();
+        SparkStreamEngine engine = new SparkStreamEngine(TestSettings.reading(5555));
+        SparkConf conf = engine.sparkConf();
+        StreamEngine.Plan plan = new StreamEngine.Plan(Preprocessing.standard(), 10);
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            JavaStreamingContext capturing = new JavaStreamingContext(spark, Durations.milliseconds(200));
+            capturing.checkpoint(checkpoints.resolve("capturing").toString());
+            CapturingBatchSink port = new CapturingBatchSink();
+            capturing.receiverStream(new FrameReceiver("127.0.0.1", 5555, 100, Duration.ofMillis(100),
+                            StorageLevel.MEMORY_AND_DISK_SER()))
+                    .foreachRDD(rdd -> port.accept(BatchTally.empty(0).toBatch(Instant.EPOCH)));
+            Exception refused = assertThrows(Exception.class, capturing::start);
+            assertTrue(String.valueOf(refused.getMessage()).toLowerCase(Locale.ROOT).contains("not serializable"),
+                    refused::toString);
+            capturing.stop(false);
+
+            JavaStreamingContext ours = new JavaStreamingContext(spark, Durations.milliseconds(200));
+            ours.checkpoint(checkpoints.resolve("ours").toString());
+            engine.defineStream(ours, conf, plan, "key");
+            ours.start();
+            ours.stop(false, false);
+        }
+    }
+}
