@@ -176,14 +176,17 @@ class TwitterStreamSourceTest {
         endpoint.then(streaming(SILENCE, status(1, "covid before the silence", "en")),
                 streaming(HOLD, status(2, "covid after it", "en")));
         TwitterStreamSource source = new TwitterStreamSource(
-                settings(endpoint).withStallTimeout(Duration.ofMillis(400)), sleeper);
+                settings(endpoint).withStallTimeout(Duration.ofMillis(600)), sleeper);
 
         try (SourceRun run = SourceRun.start(source, COVID_EN)) {
             assertTrue(run.awaitUntil(r -> r.ids().contains(2L)));
             assertEquals(List.of(1L, 2L), run.ids());
         }
-        assertEquals(java.util.List.of(Duration.ZERO), sleeper.waits);
-        assertEquals(2, endpoint.requests().size());
+        // A stall is a drop: reopened at once. (A machine too busy to see a keep-alive for 600 ms stalls again,
+        // which changes how many reconnections there were, not how long they waited.)
+        assertEquals(Duration.ZERO, sleeper.waits.get(0));
+        assertTrue(sleeper.waits.stream().allMatch(Duration::isZero), sleeper.waits.toString());
+        assertTrue(endpoint.requests().size() >= 2);
     }
 
     @Test

@@ -20,8 +20,9 @@ import java.util.Random;
  * out every time and no real person's post is in it. Authors, handles and links are invented; the texts are stitched
  * from short phrases per language.
  *
- * <p>Regenerate with {@code mvn -q -pl adapters-twitter test-compile exec:java} or by running {@link #main} from the
- * module's directory; {@code BundledSampleTest} fails if the bundled file and this generator disagree.
+ * <p>Regenerate by running {@link #main} from the module's directory with the test classpath (an IDE does it; from a
+ * shell, {@code mvn dependency:build-classpath -Dmdep.includeScope=test} gives the classpath);
+ * {@code BundledSampleTest} fails if the bundled file and this generator disagree.
  */
 public final class SampleGenerator {
 
