@@ -42,6 +42,9 @@ public final class FrameReceiver extends Receiver<String> {
      */
     public FrameReceiver(String host, int port, int maxFrameBytes, Duration blockInterval, StorageLevel storageLevel) {
         super(storageLevel);
+        if (port < 1 || port > 65_535 || maxFrameBytes < 1) {
+            throw new IllegalArgumentException("port " + port + ", frame cap " + maxFrameBytes);
+        }
         this.host = Objects.requireNonNull(host, "host");
         this.port = port;
         this.maxFrameBytes = maxFrameBytes;

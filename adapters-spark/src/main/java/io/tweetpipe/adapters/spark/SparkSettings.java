@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * @param port the relay's port
  * @param maxFrameBytes the line-length cap: a longer record is skipped and counted, never stored
  * @param appName how Spark names the application
- * @param uiPort the Spark UI's port, none for no UI (0 lets Spark pick a free port)
+ * @param uiPort the Spark UI's port, none for no UI (0 lets Spark pick a free port). Spark binds its UI to the
+ *     address in the environment variable {@code SPARK_LOCAL_IP}, or else to every interface, and no setting changes
+ *     that; so the UI runs only when {@code SPARK_LOCAL_IP} is a loopback address (or when
+ *     {@code spark.ui.enabled=true} is given in {@code sparkConf}, deliberately), and a warning says so otherwise
  * @param sparkConf further Spark settings, applied last, so they win over every default above (e.g.
  *     {@code spark.streaming.receiverRestartDelay}, {@code spark.streaming.receiver.writeAheadLog.enable},
  *     {@code spark.jars} on a cluster, or {@code spark.driver.host} to leave the loopback deliberately)

@@ -11,8 +11,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -203,6 +203,7 @@ public final class SparkStreamEngine implements StreamEngine {
                     TimeUnit.MILLISECONDS);
         }
 
+        /** Returns once the stream has stopped; rethrows the error that stopped it, if one did (a failed job). */
         @Override
         public void awaitTermination() throws InterruptedException {
             context.awaitTermination();
