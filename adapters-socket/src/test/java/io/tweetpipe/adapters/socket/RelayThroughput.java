@@ -25,7 +25,7 @@ public final class RelayThroughput {
         int bodyChars = args.length > 1 ? Integer.parseInt(args[1]) : 140;
         Frame[] pool = new Frame[1024];
         for (int i = 0; i < pool.length; i++) {
-            String body = ("tweet " + i + " about covid #news @someone https://t.co/x ").repeat(10);
+            String body = ("tweet " + i + " about covid #news @someone https://t.co/x ").repeat(bodyChars / 40 + 1);
             pool[i] = Frame.of(body.substring(0, Math.min(body.length(), bodyChars))).get();
         }
         for (int round = 0; round < 3; round++) {

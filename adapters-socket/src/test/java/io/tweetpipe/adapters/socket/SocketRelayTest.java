@@ -57,10 +57,11 @@ class SocketRelayTest {
         return socket;
     }
 
+    /** Guarded, so that a relay wedged by a failed test fails the teardown too rather than hang the build. */
     @AfterEach
-    void closeEverything() throws Exception {
+    void closeEverything() {
         for (AutoCloseable closeable : opened) {
-            closeable.close();
+            assertTimeoutPreemptively(GUARD, closeable::close);
         }
     }
 
