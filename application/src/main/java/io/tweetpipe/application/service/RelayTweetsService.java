@@ -25,6 +25,7 @@ public final class RelayTweetsService implements RelayTweetsUseCase {
     private final AtomicLong deleted = new AtomicLong();
     private final AtomicLong withheld = new AtomicLong();
     private final AtomicLong notices = new AtomicLong();
+    private long lastLimit;
 
     /**
      * @param rejections told of every message that could not be relayed, so the caller can log it; the relay goes
@@ -58,11 +59,19 @@ public final class RelayTweetsService implements RelayTweetsUseCase {
         } else if (message instanceof StreamMessage.Deletion) {
             deleted.incrementAndGet();
         } else if (message instanceof StreamMessage.Limit limit) {
-            // Twitter's count is cumulative for the connection: keep the highest.
-            withheld.accumulateAndGet(limit.undelivered(), Math::max);
+            countWithheld(limit.undelivered());
         } else if (message instanceof StreamMessage.Notice) {
             notices.incrementAndGet();
         }
+    }
+
+    /**
+     * Twitter's count is cumulative for one connection and starts again with the next, so a count lower than the
+     * last one means a new connection: all of it is new.
+     */
+    private synchronized void countWithheld(long cumulative) {
+        withheld.addAndGet(cumulative >= lastLimit ? cumulative - lastLimit : cumulative);
+        lastLimit = cumulative;
     }
 
     private Void publish(Frame frame) {

@@ -12,7 +12,7 @@ import java.util.concurrent.BlockingQueue;
 /**
  * The relay's publishing policy, in memory: every connected reader has a bounded queue and misses what does not fit
  * in it; with no reader connected, frames wait in a bounded backlog for the next reader, and past its bound the new
- * frame is dropped.
+ * frame is dropped. When the last reader hangs up, what it had not taken goes back to the backlog.
  */
 public final class InMemoryFramePublisher implements FramePublisher {
 
@@ -28,15 +28,23 @@ public final class InMemoryFramePublisher implements FramePublisher {
 
     /** A new reader: it gets the backlog first, then every frame published from now on. */
     public synchronized BlockingQueue<Frame> connect() {
-        BlockingQueue<Frame> reader = new ArrayBlockingQueue<>(Math.max(readerCapacity, backlog.size()));
+        BlockingQueue<Frame> reader = new ArrayBlockingQueue<>(readerCapacity + backlog.size());
         reader.addAll(backlog);
         backlog.clear();
         readers.add(reader);
         return reader;
     }
 
+    /** A reader hangs up; if it was the last one, what it had not taken goes back to the head of the backlog. */
     public synchronized void disconnect(BlockingQueue<Frame> reader) {
         readers.remove(reader);
+        if (readers.isEmpty()) {
+            java.util.List<Frame> unread = new ArrayList<>();
+            reader.drainTo(unread);
+            for (int i = unread.size() - 1; i >= 0; i--) {
+                backlog.addFirst(unread.get(i));
+            }
+        }
     }
 
     @Override

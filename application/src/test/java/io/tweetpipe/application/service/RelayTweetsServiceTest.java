@@ -52,6 +52,21 @@ class RelayTweetsServiceTest {
     }
 
     @Test
+    void givenLimitNoticesAcrossReconnections_relay_addsEachConnectionsCount() throws InterruptedException {
+        List<StreamMessage> limits = List.of(new StreamMessage.Limit(5), new StreamMessage.Limit(9),
+                new StreamMessage.Limit(3), new StreamMessage.Limit(4));
+        TweetSource source = (filter, listener) -> {
+            limits.forEach(listener);
+            return Either.right(4L);
+        };
+
+        RelayReport report = new RelayTweetsService(source, frame -> { throw new AssertionError(); }, r -> { })
+                .relay(COVID).get();
+
+        assertEquals(9 + 4, report.withheld(), "9 withheld on the first connection, 4 on the second");
+    }
+
+    @Test
     void givenPublisherThatDrops_relay_countsDropped() throws InterruptedException {
         InMemoryTweetSource source = new InMemoryTweetSource(
                 List.range(1, 6).map(i -> new StreamMessage.Status(tweet(i, "covid " + i, "en"))));

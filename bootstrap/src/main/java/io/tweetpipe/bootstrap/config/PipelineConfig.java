@@ -2,6 +2,8 @@ package io.tweetpipe.bootstrap.config;
 
 import io.tweetpipe.adapters.socket.RelaySettings;
 import io.tweetpipe.adapters.spark.SparkSettings;
+import io.tweetpipe.adapters.twitter.live.TwitterCredentials;
+import io.tweetpipe.adapters.twitter.live.TwitterStreamSettings;
 import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
 import io.tweetpipe.bootstrap.cli.Mode;
 import io.tweetpipe.bootstrap.cli.Options;
@@ -20,7 +22,8 @@ import java.time.Duration;
  * mistake reported at once. The Dagger components are built from this record.
  */
 public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, ReplaySettings replay,
-                             RelaySettings relay, SparkSettings spark, Option<Duration> runFor) {
+                             Option<TwitterStreamSettings> twitter, RelaySettings relay, SparkSettings spark,
+                             Option<Duration> runFor) {
 
     public static Validation<Seq<Rejection>, PipelineConfig> from(Options options) {
         Validation<Seq<Rejection>, TrackFilter> filter = TrackFilter.of(options.keywords(), options.languages());
@@ -30,14 +33,23 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
                 .map(settings -> settings.withMaxFrameBytes(options.maxFrameBytes()));
         Either<Rejection, SparkSettings> spark = SparkSettings.of(options.master(), options.batchInterval(),
                 options.host(), options.port(), options.maxFrameBytes());
+        // The live source is looked at only when asked for: credentials are needed for nothing else.
+        Validation<Seq<Rejection>, Option<TwitterStreamSettings>> twitter = options.source() == SourceKind.TWITTER
+                && options.mode() != Mode.STREAM
+                ? TwitterCredentials.find().<Validation<Seq<Rejection>, TwitterStreamSettings>>fold(
+                        missing -> Validation.invalid(List.of(missing)),
+                        credentials -> TwitterStreamSettings.of(credentials, options.streamBaseUrl(),
+                                options.record())).map(Option::some)
+                : Validation.valid(Option.none());
         Seq<Rejection> problems = List.<Rejection>empty()
                 .appendAll(filter.fold(errors -> errors, ok -> List.empty()))
                 .appendAll(replay.fold(errors -> errors, ok -> List.empty()))
+                .appendAll(twitter.fold(errors -> errors, ok -> List.empty()))
                 .appendAll(List.of(relay.swap(), spark.swap()).flatMap(Either::toOption));
         if (problems.nonEmpty()) {
             return Validation.invalid(problems);
         }
         return Validation.valid(new PipelineConfig(options.mode(), filter.get(), options.source(), replay.get(),
-                relay.get(), spark.get(), options.runFor()));
+                twitter.get(), relay.get(), spark.get(), options.runFor()));
     }
 }

@@ -3,15 +3,14 @@ package io.tweetpipe.bootstrap.di;
 import dagger.Module;
 import dagger.Provides;
 import io.tweetpipe.adapters.socket.SocketRelay;
+import io.tweetpipe.adapters.twitter.live.TwitterStreamSource;
 import io.tweetpipe.adapters.twitter.replay.ReplayTweetSource;
 import io.tweetpipe.application.port.in.RelayTweetsUseCase;
 import io.tweetpipe.application.port.out.FramePublisher;
 import io.tweetpipe.application.port.out.TweetSource;
 import io.tweetpipe.application.service.RelayTweetsService;
 import io.tweetpipe.bootstrap.StartupFailure;
-import io.tweetpipe.bootstrap.cli.SourceKind;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
-import io.tweetpipe.domain.Rejection;
 import javax.inject.Singleton;
 
 /** The seed's first program: a tweet source relayed to the TCP socket. */
@@ -36,11 +35,9 @@ public abstract class RelayModule {
 
     @Provides
     static TweetSource tweetSource(PipelineConfig config) {
-        if (config.source() == SourceKind.TWITTER) {
-            throw new StartupFailure(Rejection.of("--source twitter",
-                    "the live Twitter source is not available in this build yet: use --source replay"));
-        }
-        return new ReplayTweetSource(config.replay());
+        // PipelineConfig holds the live settings exactly when the live source was asked for and is usable.
+        return config.twitter().<TweetSource>map(TwitterStreamSource::new)
+                .getOrElse(() -> new ReplayTweetSource(config.replay()));
     }
 
     @Provides
