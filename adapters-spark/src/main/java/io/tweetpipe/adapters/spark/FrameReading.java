@@ -54,11 +54,15 @@ final class FrameReading {
      * @param blockChars the most characters in one block, so that a few long lines cannot make a huge one
      * @param blockInterval the longest a received record waits before its block is handed on
      * @param poll how long one read waits for bytes before the reader looks at the clock and at a stop request
+     * @param quiet after a stop request, how long the socket must stay silent for the reader to take it that all
+     *     that was sent has arrived
      * @param drain the longest a stop keeps reading bytes that are still coming
      */
-    record Limits(int blockRecords, int blockChars, Duration blockInterval, Duration poll, Duration drain) {
+    record Limits(int blockRecords, int blockChars, Duration blockInterval, Duration poll, Duration quiet,
+                  Duration drain) {
         static Limits standard(Duration blockInterval) {
-            return new Limits(10_000, 4 << 20, blockInterval, Duration.ofMillis(20), Duration.ofSeconds(1));
+            return new Limits(10_000, 4 << 20, blockInterval, Duration.ofMillis(20), Duration.ofMillis(100),
+                    Duration.ofSeconds(1));
         }
     }
 
@@ -121,13 +125,14 @@ final class FrameReading {
             while (true) {
                 if (stopRequested && drainUntil == 0) {
                     drainUntil = System.nanoTime() + limits.drain().toNanos();
+                    connection.setSoTimeout((int) limits.quiet().toMillis());
                 }
                 int read;
                 try {
                     read = in.read(chunk);
                 } catch (SocketTimeoutException quiet) {
                     if (drainUntil != 0) {
-                        break;  // a stop was asked and nothing more is coming: all that arrived is in hand
+                        break;  // a stop was asked and the socket is quiet: all that was sent is in hand
                     }
                     storeIfDue();
                     continue;

@@ -80,7 +80,7 @@ public final class FrameReceiver extends Receiver<String> {
         }
         FrameReading.Limits limits = FrameReading.Limits.standard(blockInterval);
         try {
-            thread.join(limits.drain().plus(limits.poll()).plus(limits.poll()).toMillis());
+            thread.join(limits.drain().plus(limits.quiet()).plus(limits.poll()).toMillis());
             if (thread.isAlive()) {
                 current.abort();
                 thread.join(FrameReading.CONNECT_TIMEOUT.toMillis());

@@ -105,9 +105,11 @@ class SparkStreamEngineTest {
     void givenBatches_run_followsEachBatchWithItsFiguresCountingFramesReceived() throws Exception {
         start();
         List<String> bodies = List.range(0, 600).map(i -> "Figure " + i);
+        int sent = 0;
         for (Seq<String> third : bodies.grouped(200)) {
             relay.send(framed(third));
-            Thread.sleep(TestSettings.BATCH_INTERVAL.toMillis());  // spreads them over batches; asserts no timing
+            sent += third.size();
+            sink.awaitRecords(sent, GUARD);  // so each third is in batches of its own
         }
         await(() -> sink.figures().map(BatchFigures::records).sum().longValue() == 600, "figures of 600 frames");
         running.stop();
