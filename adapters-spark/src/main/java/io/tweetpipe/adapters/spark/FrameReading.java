@@ -24,7 +24,7 @@ import org.apache.logging.log4j.Logger;
  * characters, or when its oldest record has waited {@link Limits#blockInterval} (what Spark's block interval
  * bounds for its own receivers), so a trickle of tweets is not held back either.
  *
- * <p>On a stop it keeps reading until the socket has been quiet for one poll (or the drain limit passed): bytes
+ * <p>On a stop it keeps reading until the socket has been quiet for a moment (or the drain limit passed): bytes
  * the operating system already acknowledged to the relay count as received, and are handed on before it returns.
  * Not thread-safe but for {@link #requestStop} and {@link #abort}, which another thread calls.
  */
@@ -121,9 +121,11 @@ final class FrameReading {
             LOG.info("reading the relay at {}", relay);
             InputStream in = connection.getInputStream();
             byte[] chunk = new byte[64 * 1024];
+            boolean draining = false;
             long drainUntil = 0;
             while (true) {
-                if (stopRequested && drainUntil == 0) {
+                if (stopRequested && !draining) {
+                    draining = true;
                     drainUntil = System.nanoTime() + limits.drain().toNanos();
                     connection.setSoTimeout((int) limits.quiet().toMillis());
                 }
@@ -131,7 +133,7 @@ final class FrameReading {
                 try {
                     read = in.read(chunk);
                 } catch (SocketTimeoutException quiet) {
-                    if (drainUntil != 0) {
+                    if (draining) {
                         break;  // a stop was asked and the socket is quiet: all that was sent is in hand
                     }
                     storeIfDue();
@@ -144,7 +146,7 @@ final class FrameReading {
                 }
                 decoder.feed(chunk, 0, read, listener);
                 storeIfDue();
-                if (drainUntil != 0 && System.nanoTime() - drainUntil > 0) {
+                if (draining && System.nanoTime() - drainUntil > 0) {
                     break;
                 }
             }
