@@ -8,6 +8,7 @@ import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.domain.Rejection;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -35,37 +36,29 @@ final class Programs {
         try {
             LOG.log(Level.INFO, "stopping: {0}", stop.await(config.runFor()));
         } finally {
-            relaying.stop();
-            socket.close();
-            LOG.log(Level.INFO, "relay stopped: {0}; socket: {1}", relayTweets.progress(), socket.stats());
+            relaying.close();
         }
         return relaying.exitCode();
     }
 
     int stream(ProcessTweetStreamUseCase processTweetStream) throws InterruptedException {
-        Either<Rejection, RunningStream> started = processTweetStream.start();
-        if (started.isLeft()) {
-            LOG.log(Level.ERROR, "{0}", started.getLeft());
-            return 1;
-        }
-        RunningStream running = started.get();
-        watchForEnd(running);
-        try {
-            LOG.log(Level.INFO, "stopping: {0}", stop.await(config.runFor()));
-        } finally {
-            running.stop();
-        }
-        return 0;
+        return runStream(Option.none(), processTweetStream);
     }
 
     int demo(RelayTweetsUseCase relayTweets, SocketRelay socket, ProcessTweetStreamUseCase processTweetStream)
             throws InterruptedException {
-        Relaying relaying = new Relaying(relayTweets, socket);
+        return runStream(Option.some(new Relaying(relayTweets, socket)), processTweetStream);
+    }
+
+    /** The stream, and the relay when it runs in the same process: the relay stops first, then the stream. */
+    private int runStream(Option<Relaying> relaying, ProcessTweetStreamUseCase processTweetStream)
+            throws InterruptedException {
         Either<Rejection, RunningStream> started = processTweetStream.start();
         if (started.isLeft()) {
-            relaying.stop();
-            socket.close();
             LOG.log(Level.ERROR, "{0}", started.getLeft());
+            for (Relaying relay : relaying) {
+                relay.close();
+            }
             return 1;
         }
         RunningStream running = started.get();
@@ -73,14 +66,14 @@ final class Programs {
         try {
             LOG.log(Level.INFO, "stopping: {0}", stop.await(config.runFor()));
         } finally {
-            relaying.stop();
-            socket.close();  // flushes what readers have not taken yet, within the close grace
-            // What was flushed sits in the receiver's socket; give it a batch to become a block before Spark stops.
-            TimeUnit.MILLISECONDS.sleep(config.spark().batchInterval().toMillis());
+            for (Relaying relay : relaying) {
+                relay.close();
+                // What the relay flushed sits in the receiver's socket; give it a batch to become a block.
+                TimeUnit.MILLISECONDS.sleep(config.spark().batchInterval().toMillis());
+            }
             running.stop();
-            LOG.log(Level.INFO, "stopped: {0}; socket: {1}", relayTweets.progress(), socket.stats());
         }
-        return relaying.exitCode();
+        return relaying.map(Relaying::exitCode).getOrElse(0);
     }
 
     /** If the stream ends by itself (Spark failed), the run ends too. */
@@ -104,12 +97,14 @@ final class Programs {
     /** The source on its own thread, a progress line now and then, and the outcome. */
     private final class Relaying {
         private final RelayTweetsUseCase relayTweets;
+        private final SocketRelay socket;
         private final Thread source;
         private final Thread progress;
         private volatile Either<Rejection, RelayReport> outcome;
 
         Relaying(RelayTweetsUseCase relayTweets, SocketRelay socket) {
             this.relayTweets = relayTweets;
+            this.socket = socket;
             LOG.log(Level.INFO, "relay listening on {0}:{1,number,#}, tracking {2} in {3}", config.relay().host(),
                     socket.port(), config.filter().phrases().mkString(", "),
                     config.filter().languages().isEmpty() ? "every language"
@@ -145,10 +140,13 @@ final class Programs {
             }
         }
 
-        void stop() throws InterruptedException {
+        /** Stops the source, then closes the socket, which flushes what readers have not taken yet. */
+        void close() throws InterruptedException {
             source.interrupt();
             source.join(TimeUnit.SECONDS.toMillis(10));
             progress.interrupt();
+            socket.close();
+            LOG.log(Level.INFO, "relay stopped: {0}; socket: {1}", relayTweets.progress(), socket.stats());
         }
 
         int exitCode() {
