@@ -167,9 +167,10 @@ class ReplayTweetSourceTest {
         assertTrue(first.await(10, TimeUnit.SECONDS));
 
         runner.interrupt(); // the replay now sleeps ~100 s until its next turn
-        runner.join(10_000);
+        runner.join(30_000);
 
-        assertFalse(runner.isAlive());
+        assertFalse(runner.isAlive(), () -> "still running at:\n  " + java.util.Arrays.stream(runner.getStackTrace())
+                .map(String::valueOf).collect(java.util.stream.Collectors.joining("\n  ")));
         assertInstanceOf(InterruptedException.class, ended.get());
     }
 
