@@ -29,6 +29,8 @@ final class ClientConnection {
     private final Logger log;
     private final AtomicBoolean gone = new AtomicBoolean();
     private final AtomicLong framesWritten = new AtomicLong();
+    /** When the write in progress began ({@link System#nanoTime}), or 0 when the writer is not in a write. */
+    private volatile long writingSince;
     private final Thread writer;
     private final Thread drainer;
 
@@ -69,6 +71,15 @@ final class ClientConnection {
 
     long framesWritten() {
         return framesWritten.get();
+    }
+
+    /**
+     * Whether one write to this client has been blocked for longer than {@code timeoutNanos}: the client stopped
+     * reading and the kernel's buffers on both ends are full. A client with nothing to be sent is never stalled.
+     */
+    boolean stalled(long nowNanos, long timeoutNanos) {
+        long since = writingSince;
+        return since != 0 && nowNanos - since > timeoutNanos;
     }
 
     /** True for the first caller only: the one that must remove this client. */
@@ -159,7 +170,13 @@ final class ClientConnection {
     }
 
     private void send(OutputStream out, byte[] bytes, int length, int frames) throws IOException {
-        out.write(bytes, 0, length);
+        // 0 means "not writing"; nanoTime may be 0 by chance, once in 584 years.
+        writingSince = System.nanoTime() | 1;
+        try {
+            out.write(bytes, 0, length);
+        } finally {
+            writingSince = 0;
+        }
         framesWritten.addAndGet(frames);
         relay.wrote(length);
     }

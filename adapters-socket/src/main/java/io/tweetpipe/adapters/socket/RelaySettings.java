@@ -21,9 +21,12 @@ import java.time.Duration;
  * @param backlogFrames frames kept while no reader is connected, for the next one
  * @param backlogBytes the same backlog's cap in bytes; whichever cap is reached first drops the new frame
  * @param closeGrace how long {@link SocketRelay#close()} waits for readers to take what was already accepted
+ * @param stallTimeout how long one write to a reader may stay blocked (the reader has stopped reading and the
+ *     kernel's buffers are full) before the relay hangs up on it: a stalled reader would otherwise hold one of the
+ *     {@code maxClients} places and its buffer for ever. A reader that is merely idle (nothing to send) never stalls
  */
 public record RelaySettings(String host, int port, int maxClients, int maxFrameBytes, int clientBufferBytes,
-                            int backlogFrames, long backlogBytes, Duration closeGrace) {
+                            int backlogFrames, long backlogBytes, Duration closeGrace, Duration stallTimeout) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 5555;
@@ -36,10 +39,15 @@ public record RelaySettings(String host, int port, int maxClients, int maxFrameB
     public static final int DEFAULT_BACKLOG_FRAMES = 100_000;
     public static final long DEFAULT_BACKLOG_BYTES = 64L << 20;
     public static final Duration DEFAULT_CLOSE_GRACE = Duration.ofSeconds(5);
+    /**
+     * Far longer than any pause of a healthy reader (a garbage collection, Spark storing a block), short enough that
+     * a reader that stopped reading gives its place back within a minute.
+     */
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(30);
 
     public RelaySettings {
         Option<Rejection> problem = problem(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace);
+                backlogBytes, closeGrace, stallTimeout);
         if (problem.isDefined()) {
             throw new IllegalArgumentException(problem.get().toString());
         }
@@ -48,7 +56,8 @@ public record RelaySettings(String host, int port, int maxClients, int maxFrameB
     /** The seed's relay: 127.0.0.1:5555, with the default caps. */
     public static RelaySettings defaults() {
         return new RelaySettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_CLIENTS, DEFAULT_MAX_FRAME_BYTES,
-                DEFAULT_CLIENT_BUFFER_BYTES, DEFAULT_BACKLOG_FRAMES, DEFAULT_BACKLOG_BYTES, DEFAULT_CLOSE_GRACE);
+                DEFAULT_CLIENT_BUFFER_BYTES, DEFAULT_BACKLOG_FRAMES, DEFAULT_BACKLOG_BYTES, DEFAULT_CLOSE_GRACE,
+                DEFAULT_STALL_TIMEOUT);
     }
 
     /** Where to listen, from a user's flags; the caps keep their defaults. */
@@ -58,56 +67,69 @@ public record RelaySettings(String host, int port, int maxClients, int maxFrameB
                 defaults.backlogFrames, defaults.backlogBytes, defaults.closeGrace);
     }
 
-    /** Every setting from a user's values, refused with a sentence the user can act on. */
+    /** Every setting but the stall timeout (the default) from a user's values. */
     public static Either<Rejection, RelaySettings> of(String host, int port, int maxClients, int maxFrameBytes,
                                                       int clientBufferBytes, int backlogFrames, long backlogBytes,
                                                       Duration closeGrace) {
+        return of(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames, backlogBytes, closeGrace,
+                DEFAULT_STALL_TIMEOUT);
+    }
+
+    /** Every setting from a user's values, refused with a sentence the user can act on. */
+    public static Either<Rejection, RelaySettings> of(String host, int port, int maxClients, int maxFrameBytes,
+                                                      int clientBufferBytes, int backlogFrames, long backlogBytes,
+                                                      Duration closeGrace, Duration stallTimeout) {
         return problem(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames, backlogBytes,
-                closeGrace)
+                closeGrace, stallTimeout)
                 .toLeft(() -> new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes,
-                        backlogFrames, backlogBytes, closeGrace));
+                        backlogFrames, backlogBytes, closeGrace, stallTimeout));
     }
 
     // Withers for code that already holds valid settings (tests, wiring); a wrong value is a programming error.
 
     public RelaySettings withHost(String host) {
         return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace);
+                backlogBytes, closeGrace, stallTimeout);
     }
 
     public RelaySettings withPort(int port) {
         return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace);
+                backlogBytes, closeGrace, stallTimeout);
     }
 
     public RelaySettings withMaxClients(int maxClients) {
         return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace);
+                backlogBytes, closeGrace, stallTimeout);
     }
 
     public RelaySettings withMaxFrameBytes(int maxFrameBytes) {
         return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace);
+                backlogBytes, closeGrace, stallTimeout);
     }
 
     public RelaySettings withClientBufferBytes(int clientBufferBytes) {
         return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace);
+                backlogBytes, closeGrace, stallTimeout);
     }
 
     public RelaySettings withBacklog(int backlogFrames, long backlogBytes) {
         return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace);
+                backlogBytes, closeGrace, stallTimeout);
     }
 
     public RelaySettings withCloseGrace(Duration closeGrace) {
         return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace);
+                backlogBytes, closeGrace, stallTimeout);
+    }
+
+    public RelaySettings withStallTimeout(Duration stallTimeout) {
+        return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
+                backlogBytes, closeGrace, stallTimeout);
     }
 
     private static Option<Rejection> problem(String host, int port, int maxClients, int maxFrameBytes,
                                              int clientBufferBytes, int backlogFrames, long backlogBytes,
-                                             Duration closeGrace) {
+                                             Duration closeGrace, Duration stallTimeout) {
         if (host == null || host.isBlank()) {
             return refuse("give the relay a host to listen on, e.g. " + DEFAULT_HOST);
         }
@@ -133,6 +155,9 @@ public record RelaySettings(String host, int port, int maxClients, int maxFrameB
         }
         if (closeGrace == null || closeGrace.isNegative()) {
             return refuse("the close grace is zero or more, got " + closeGrace);
+        }
+        if (stallTimeout == null || stallTimeout.isNegative() || stallTimeout.toMillis() < 1) {
+            return refuse("the stall timeout is at least a millisecond, got " + stallTimeout);
         }
         return Option.none();
     }

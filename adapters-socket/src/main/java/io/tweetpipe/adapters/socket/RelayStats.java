@@ -10,6 +10,8 @@ package io.tweetpipe.adapters.socket;
  * @param droppedEveryClientFull frames dropped because every connected client's buffer was full
  * @param droppedOversized frames dropped because they were longer than the frame cap
  * @param droppedClosed frames offered after {@link SocketRelay#close()} began
+ * @param discardedOnClose frames kept in the backlog (they were {@code BACKLOGGED}) that no client came for before
+ *     {@link SocketRelay#close()}
  * @param clientMisses frames a client missed because its buffer was full, summed over clients (a frame missed by
  *     two clients counts twice; one every client missed is also in {@code droppedEveryClientFull})
  * @param salvaged frames not yet written to the last client when it disconnected, put back in the backlog
@@ -18,6 +20,8 @@ package io.tweetpipe.adapters.socket;
  *     closing (they were already counted as sent)
  * @param clientsServed clients accepted since the relay opened
  * @param clientsRefused clients closed at once because {@link RelaySettings#maxClients()} were connected
+ * @param clientsStalled clients the relay hung up on because a write to them stayed blocked for
+ *     {@link RelaySettings#stallTimeout()}
  * @param bytesWritten bytes written to client sockets
  * @param bytesIgnored bytes clients sent to the relay, read and thrown away
  * @param clients clients connected now
@@ -25,9 +29,10 @@ package io.tweetpipe.adapters.socket;
  * @param bufferedBytes bytes waiting now, in the backlog and in every client's buffer
  */
 public record RelayStats(long published, long sent, long backlogged, long droppedBacklogFull,
-                         long droppedEveryClientFull, long droppedOversized, long droppedClosed, long clientMisses,
-                         long salvaged, long lostOnDisconnect, long clientsServed, long clientsRefused,
-                         long bytesWritten, long bytesIgnored, int clients, int backlogFrames, long bufferedBytes) {
+                         long droppedEveryClientFull, long droppedOversized, long droppedClosed,
+                         long discardedOnClose, long clientMisses, long salvaged, long lostOnDisconnect,
+                         long clientsServed, long clientsRefused, long clientsStalled, long bytesWritten,
+                         long bytesIgnored, int clients, int backlogFrames, long bufferedBytes) {
 
     /** Every frame whose {@code publish} returned {@code DROPPED}. */
     public long dropped() {
@@ -39,9 +44,11 @@ public record RelayStats(long published, long sent, long backlogged, long droppe
         return "published " + published + ", sent " + sent + ", backlogged " + backlogged + ", dropped " + dropped()
                 + " (backlog full " + droppedBacklogFull + ", every client full " + droppedEveryClientFull
                 + ", over the frame cap " + droppedOversized + ", after close " + droppedClosed + ")"
+                + ", backlog discarded on close " + discardedOnClose
                 + ", missed by slow clients " + clientMisses + ", salvaged on disconnect " + salvaged
                 + ", lost on disconnect " + lostOnDisconnect + ", clients " + clients + " (served " + clientsServed
-                + ", refused " + clientsRefused + "), bytes written " + bytesWritten + ", bytes ignored "
+                + ", refused " + clientsRefused + ", hung up on as stalled " + clientsStalled + "), bytes written "
+                + bytesWritten + ", bytes ignored "
                 + bytesIgnored + ", backlog " + backlogFrames + " frames, buffered " + bufferedBytes + " bytes";
     }
 }

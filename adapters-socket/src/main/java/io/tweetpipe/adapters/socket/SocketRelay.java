@@ -39,7 +39,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * connected nothing is put back: the frames reached them, and the backlog only serves a relay with no reader.
  *
  * <p>Clients that send bytes are read and ignored; one more than {@link RelaySettings#maxClients()} is closed at once
- * and counted. Thread-safe: any thread may publish.
+ * and counted. A client that stops reading is hung up on once a write to it has been blocked for
+ * {@link RelaySettings#stallTimeout()}, and counted, so that it does not hold its place and its buffer for ever; what
+ * it had not been sent is put back as for any client that goes away. Thread-safe: any thread may publish.
  */
 public final class SocketRelay implements FramePublisher, AutoCloseable {
 
@@ -55,6 +57,7 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
     private final ServerSocket server;
     private final Logger log;
     private final Thread acceptor;
+    private final Thread watchdog;
 
     // Guards the client list, the backlog and the counters below: a client connecting, leaving and a publish are
     // atomic with respect to each other, which is what keeps the backlog's order and the "every frame from when it
@@ -69,6 +72,8 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
     private long backlogged;
     private long droppedEveryClientFull;
     private long droppedClosed;
+    private long discardedOnClose;
+    private long clientsStalled;
     private long clientMisses;
     private long salvaged;
     private long lostUntaken;
@@ -92,6 +97,8 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
         this.refused = warning("a client was refused: " + settings.maxClients() + " clients are connected already");
         this.acceptor = new Thread(this::accept, "relay-accept " + server.getLocalSocketAddress());
         acceptor.setDaemon(true);
+        this.watchdog = new Thread(this::watchForStalls, "relay-watchdog " + server.getLocalSocketAddress());
+        watchdog.setDaemon(true);
     }
 
     /**
@@ -112,6 +119,7 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
                 .map(server -> {
                     SocketRelay relay = new SocketRelay(settings, server, log);
                     relay.acceptor.start();
+                    relay.watchdog.start();
                     log.log(Level.INFO, "relay listening on " + address(server));
                     exposureWarning(server.getInetAddress()).forEach(warning -> log.log(Level.WARNING, warning));
                     return relay;
@@ -155,6 +163,11 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** The address and port the relay listens on. */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
     /** Readers connected now. */
     public int clients() {
         lock.lock();
@@ -183,9 +196,9 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
                 buffered += client.outbox().bytes();
             }
             return new RelayStats(published, sent, backlogged, backlogFull.count(), droppedEveryClientFull,
-                    oversized.count(), droppedClosed, clientMisses, salvaged, lostUntaken + lostInFlight.sum(),
-                    clientsServed, refused.count(), bytesWritten.sum(), bytesIgnored.sum(), clients.size(),
-                    backlog.size(), buffered);
+                    oversized.count(), droppedClosed, discardedOnClose, clientMisses, salvaged,
+                    lostUntaken + lostInFlight.sum(), clientsServed, refused.count(), clientsStalled,
+                    bytesWritten.sum(), bytesIgnored.sum(), clients.size(), backlog.size(), buffered);
         } finally {
             lock.unlock();
         }
@@ -262,6 +275,7 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
             closed = true;
             leaving = new ArrayList<>(clients);
             discarded = backlog.size();
+            discardedOnClose += discarded;
             backlog = new ArrayDeque<>();
             backlogBytes = 0;
         } finally {
@@ -272,6 +286,7 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
         } catch (IOException e) {
             log.log(Level.WARNING, "closing the relay's listening socket failed: " + e);
         }
+        watchdog.interrupt();
         leaving.forEach(client -> client.outbox().finish());
         long deadline = System.nanoTime() + settings.closeGrace().toNanos();
         boolean interrupted = false;
@@ -364,10 +379,47 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
     }
 
     /**
+     * Hangs up on every client whose write has been blocked for longer than the stall timeout, until the relay
+     * closes (its close waits for stalled clients within its own grace).
+     */
+    private void watchForStalls() {
+        long timeout = settings.stallTimeout().toNanos();
+        long tick = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(timeout / 4, TimeUnit.SECONDS.toNanos(1)));
+        while (true) {
+            List<ClientConnection> current;
+            lock.lock();
+            try {
+                if (closed) {
+                    return;
+                }
+                current = new ArrayList<>(clients);
+            } finally {
+                lock.unlock();
+            }
+            long now = System.nanoTime();
+            for (ClientConnection client : current) {
+                if (client.stalled(now, timeout)) {
+                    departed(client, "it stopped reading: a write to it was blocked for more than "
+                            + settings.stallTimeout().toMillis() + " ms", true);
+                }
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(tick);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /**
      * Removes a client that hung up, failed or is being closed, once, whoever notices first. If it was the last
      * client, the frames it had not been sent yet go back to the backlog (see the class comment).
      */
     void departed(ClientConnection client, String why) {
+        departed(client, why, false);
+    }
+
+    private void departed(ClientConnection client, String why, boolean stalled) {
         if (!client.markGone()) {
             return;
         }
@@ -375,6 +427,9 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
         int lost;
         lock.lock();
         try {
+            if (stalled) {
+                clientsStalled++;
+            }
             clients.remove(client);
             List<byte[]> untaken = client.outbox().abandon();
             if (clients.isEmpty() && !closed) {
@@ -396,7 +451,8 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
             lock.unlock();
         }
         client.closeSocket();
-        log.log(Level.INFO, "client " + client.name() + " disconnected (" + why + "): " + client.framesWritten()
+        log.log(stalled ? Level.WARNING : Level.INFO, "client " + client.name() + " disconnected (" + why + "): "
+                + client.framesWritten()
                 + " frames written, " + client.missedCount() + " missed while its buffer was full"
                 + (putBack > 0 ? ", " + putBack + " not yet sent put back in the backlog" : "")
                 + (lost > 0 ? ", " + lost + " not yet sent lost" : ""));

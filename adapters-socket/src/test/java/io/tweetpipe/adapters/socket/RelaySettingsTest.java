@@ -60,6 +60,21 @@ class RelaySettingsTest {
     }
 
     @Test
+    void givenStallTimeoutUnderAMillisecond_of_refusesIt() {
+        for (Duration timeout : java.util.List.of(Duration.ZERO, Duration.ofNanos(999_999), Duration.ofSeconds(-1))) {
+            Either<Rejection, RelaySettings> settings = RelaySettings.of("127.0.0.1", 5555, 1, 1024, 4096, 10, 4096,
+                    Duration.ofSeconds(1), timeout);
+            assertTrue(settings.getLeft().reason().contains("stall timeout"), String.valueOf(settings));
+        }
+    }
+
+    @Test
+    void givenNoStallTimeout_of_usesTheDefault() {
+        assertEquals(RelaySettings.DEFAULT_STALL_TIMEOUT, RelaySettings.of("127.0.0.1", 5555).get().stallTimeout());
+        assertEquals(RelaySettings.DEFAULT_STALL_TIMEOUT, withCaps(1, 1024, 4096, 10, 4096).get().stallTimeout());
+    }
+
+    @Test
     void givenNoBacklog_of_acceptsIt() {
         assertTrue(withCaps(1, 1024, 4096, 0, 0).isRight());
     }

@@ -148,6 +148,56 @@ class SocketRelayTest {
     }
 
     @Test
+    void givenClientThatStopsReading_theRelay_hangsUpOnItAfterTheStallTimeoutAndFreesItsPlace() throws Exception {
+        SocketRelay relay = open(settings().withMaxClients(2).withMaxFrameBytes(4096).withClientBufferBytes(64 * 1024)
+                .withStallTimeout(Duration.ofMillis(300)));
+        Socket stalled = stalledClient(relay);
+        FrameReader healthy = reader(relay);
+        java.util.List<Frame> sent = new ArrayList<>();
+
+        // Round after round until the stalled client's writer has been blocked for the timeout; the healthy reader
+        // is waited for each round, so that only the stalled client can miss anything.
+        long deadline = System.nanoTime() + GUARD.toNanos();
+        for (int round = 0; relay.stats().clientsStalled() == 0; round++) {
+            assertTrue(System.nanoTime() < deadline, "the stalled client was never hung up on: " + relay.stats());
+            Seq<Frame> frames = frames("round " + round, 0, 500, 100);
+            assertEquals(List.fill(500, Delivery.SENT), publishAll(relay, frames));
+            sent.addAll(frames.asJava());
+            healthy.awaitReceived(sent.size(), GUARD);
+        }
+
+        Waiting.until(() -> relay.clients() == 1, GUARD, "the relay to let the stalled client go");
+        assertEquals(1, relay.stats().clientsStalled());
+        stalled.setSoTimeout((int) GUARD.toMillis());
+        java.io.InputStream in = stalled.getInputStream();
+        assertTimeoutPreemptively(GUARD, () -> {
+            try {
+                while (in.read(new byte[8192]) >= 0) {
+                    // what the kernel held for it, then the end of the stream
+                }
+            } catch (java.net.SocketException reset) {
+                // or a reset: either way the relay hung up
+            }
+        });
+        try (FrameReader newcomer = FrameReader.connect(relay)) {
+            assertEquals(2, relay.clients(), "the stalled client's place is free again");
+        }
+        assertEquals(List.ofAll(sent).map(Frame::text), healthy.read(sent.size(), GUARD));
+        assertEquals(1, relay.stats().clientsStalled(), "the reading client was never taken for a stalled one");
+    }
+
+    @Test
+    void givenIdleClient_withNothingToSend_isNeverTakenForAStalledOne() throws Exception {
+        SocketRelay relay = open(settings().withStallTimeout(Duration.ofMillis(20)));
+        reader(relay);
+
+        Thread.sleep(1_000);  // fifty stall timeouts with nothing to write: a negative, so it has to wait
+
+        assertEquals(1, relay.clients());
+        assertEquals(0, relay.stats().clientsStalled());
+    }
+
+    @Test
     void givenReaderThatReconnects_framesPublishedWhileItWasAway_reachItFromTheBacklog() throws Exception {
         SocketRelay relay = open(settings());
         Seq<Frame> before = frames("before", 0, 100, 60);
@@ -282,6 +332,27 @@ class SocketRelayTest {
 
         assertEquals(0, relay.clients());
         assertTrue(relay.stats().lostOnDisconnect() > 0, "what the stalled client never took: " + relay.stats());
+        assertEquals(0, relay.stats().clientsStalled(), "the default stall timeout is far longer than this test");
+    }
+
+    @Test
+    void givenFramesNoClientCameFor_close_discardsTheBacklogAndCountsIt() {
+        SocketRelay relay = open(settings());
+        publishAll(relay, frames("nobody", 0, 42, 60));
+
+        relay.close();
+
+        assertEquals(42, relay.stats().backlogged());
+        assertEquals(42, relay.stats().discardedOnClose());
+        assertEquals(0, relay.stats().backlogFrames());
+    }
+
+    @Test
+    void givenDefaultHost_theRelay_listensOnLoopbackOnly() {
+        SocketRelay relay = open(settings());
+
+        assertTrue(relay.localAddress().getAddress().isLoopbackAddress(), relay.localAddress().toString());
+        assertEquals(relay.port(), relay.localAddress().getPort());
     }
 
     @Test
