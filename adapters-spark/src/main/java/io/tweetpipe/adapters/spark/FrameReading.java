@@ -8,9 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -23,6 +25,11 @@ import org.apache.logging.log4j.Logger;
  * records. A block is handed on when it holds {@link Limits#blockRecords} records or {@link Limits#blockChars}
  * characters, or when its oldest record has waited {@link Limits#blockInterval} (what Spark's block interval
  * bounds for its own receivers), so a trickle of tweets is not held back either.
+ *
+ * <p>A rate limit, when there is one ({@link FrameRate}: Spark's {@code spark.streaming.receiver.maxRate}, or its
+ * backpressure's current rate), is kept in frames: frames read beyond it are held, and the socket is not read again
+ * until they have been handed on, so what exceeds the limit stays in the socket and TCP slows the sender down. The
+ * reader sleeps while it waits; it never spins.
  *
  * <p>On a stop it keeps reading until the socket has been quiet for a moment (or the drain limit passed): bytes
  * the operating system already acknowledged to the relay count as received, and are handed on before it returns.
@@ -75,10 +82,15 @@ final class FrameReading {
     private final Limits limits;
     private final Blocks blocks;
     private final FrameDecoder decoder;
+    private final FrameRate rate;
+    /** Frames read but not yet allowed by the rate limit; empty whenever there is none. */
+    private final ArrayDeque<String> held = new ArrayDeque<>();
     private final FrameDecoder.Listener listener = new FrameDecoder.Listener() {
         @Override
         public void frame(String text) {
-            keep(text);
+            if (!text.isBlank()) {  // what the original relay's framing leaves between two markers: nothing to store
+                held.add(text);
+            }
         }
 
         @Override
@@ -99,6 +111,12 @@ final class FrameReading {
     private long lastRefusalLog;
 
     FrameReading(String host, int port, int maxFrameBytes, Limits limits, Blocks blocks) {
+        this(host, port, maxFrameBytes, limits, blocks, FrameRate.unlimited());
+    }
+
+    /** @param rate how many frames may be handed on, and when */
+    FrameReading(String host, int port, int maxFrameBytes, Limits limits, Blocks blocks, FrameRate rate) {
+        this.rate = Objects.requireNonNull(rate, "rate");
         this.host = Objects.requireNonNull(host, "host");
         this.port = port;
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -129,6 +147,14 @@ final class FrameReading {
                     drainUntil = System.nanoTime() + limits.drain().toNanos();
                     connection.setSoTimeout((int) limits.quiet().toMillis());
                 }
+                if (!held.isEmpty()) {
+                    long wait = release(draining);
+                    if (!held.isEmpty()) {  // over the rate: the socket waits, and TCP tells the sender to
+                        storeIfDue();
+                        pause(wait);
+                        continue;
+                    }
+                }
                 int read;
                 try {
                     read = in.read(chunk);
@@ -141,19 +167,23 @@ final class FrameReading {
                 }
                 if (read < 0) {
                     decoder.finish(listener);
+                    release(true);  // the connection is gone: what was read is handed on, limit or not
                     storeBlock();
                     return new Ending.Lost("the relay at " + relay + " closed the connection");
                 }
                 decoder.feed(chunk, 0, read, listener);
+                release(draining);
                 storeIfDue();
                 if (draining && System.nanoTime() - drainUntil > 0) {
                     break;
                 }
             }
             decoder.finish(listener);  // a record the stop cut in half is counted, not stored
+            release(true);
             storeBlock();
             return new Ending.Stopped();
         } catch (IOException e) {
+            release(true);
             storeBlock();
             return stopRequested ? new Ending.Stopped()
                     : new Ending.Lost("cannot read the relay at " + relay + ": " + e.getMessage());
@@ -195,10 +225,35 @@ final class FrameReading {
         return refused;
     }
 
-    private void keep(String frame) {
-        if (frame.isBlank()) {
-            return;  // what the original relay's framing leaves between two markers: nothing to store
+    /**
+     * Hands on as many held frames as the rate allows (all of them when {@code everything}: a stop or a lost
+     * connection hands on what was read); returns how long to wait before more are allowed.
+     */
+    private long release(boolean everything) {
+        long now = System.nanoTime();
+        long allowed = everything ? FrameRate.UNLIMITED : rate.available(now);
+        long handed = 0;
+        while (handed < allowed && !held.isEmpty()) {
+            keep(held.poll());
+            handed++;
         }
+        if (!everything) {
+            rate.take(handed);
+        }
+        return held.isEmpty() ? 0 : rate.nanosUntil(held.size());
+    }
+
+    /** Sleeps until more frames are allowed, but no later than a block falls due or a stop is looked at. */
+    private void pause(long nanos) {
+        long limit = limits.poll().toNanos();
+        if (!block.isEmpty()) {
+            limit = Math.min(limit, blockStarted + limits.blockInterval().toNanos() - System.nanoTime());
+        }
+        long sleep = Math.max(Math.min(nanos, limit), 100_000);  // a tenth of a millisecond at least: no spinning
+        LockSupport.parkNanos(this, sleep);
+    }
+
+    private void keep(String frame) {
         if (block.isEmpty()) {
             blockStarted = System.nanoTime();
         }

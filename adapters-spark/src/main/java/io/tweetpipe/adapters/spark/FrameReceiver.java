@@ -21,7 +21,10 @@ import org.apache.spark.streaming.receiver.Receiver;
  * numbers; the reading state is transient and made anew on each start.
  *
  * <p>Spark's rate limits ({@code spark.streaming.receiver.maxRate}, backpressure) act on single-record stores
- * only; a bulk store bypasses them, so a rate cap, when one is wanted, belongs in this receiver.
+ * only; a bulk store bypasses them. So the receiver keeps them itself, in frames per second: it asks its supervisor
+ * for the current limit, as Spark's own block generator does ({@code ReceiverSupervisor.getCurrentRateLimit}, which
+ * is the configured maximum rate, {@code spark.streaming.backpressure.initialRate} at first, and the rate
+ * backpressure sets once batches complete, never above the maximum).
  */
 public final class FrameReceiver extends Receiver<String> {
 
@@ -58,8 +61,9 @@ public final class FrameReceiver extends Receiver<String> {
 
     @Override
     public void onStart() {
+        // supervisor() is private[streaming] in Scala, public in bytecode: Spark's BlockGenerator reads the same limit.
         FrameReading next = new FrameReading(host, port, maxFrameBytes, FrameReading.Limits.standard(blockInterval),
-                frames -> store(frames.iterator()));
+                frames -> store(frames.iterator()), new FrameRate(() -> supervisor().getCurrentRateLimit()));
         Thread thread = new Thread(() -> read(next), "tweetpipe-receiver-" + host + ":" + port);
         thread.setDaemon(true);
         reading = next;

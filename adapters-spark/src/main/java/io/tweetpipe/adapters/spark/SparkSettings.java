@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *     address in the environment variable {@code SPARK_LOCAL_IP}, or else to every interface, and no setting changes
  *     that; so the UI runs only when {@code SPARK_LOCAL_IP} is a loopback address (or when
  *     {@code spark.ui.enabled=true} is given in {@code sparkConf}, deliberately), and a warning says so otherwise
- * @param sparkConf further Spark settings, applied last, so they win over every default above (e.g.
+ * @param sparkConf further Spark settings, applied last, so they win over every default above; the rate settings
+ *     ({@link #withMaxRate}, {@link #withBackpressure}) are kept here, under Spark's own names (e.g.
  *     {@code spark.streaming.receiverRestartDelay}, {@code spark.streaming.receiver.writeAheadLog.enable},
  *     {@code spark.jars} on a cluster, or {@code spark.driver.host} to leave the loopback deliberately)
  */
@@ -40,6 +41,10 @@ public record SparkSettings(String master, Duration batchInterval, String host, 
     public static final int LARGEST_MAX_FRAME_BYTES = 64 << 20;
     public static final String APP_NAME = "tweetpipe";
     public static final int DEFAULT_UI_PORT = 4040;
+
+    /** Spark's own name for a receiver's cap, which this receiver keeps in frames per second. */
+    public static final String MAX_RATE = "spark.streaming.receiver.maxRate";
+    public static final String BACKPRESSURE = "spark.streaming.backpressure.enabled";
 
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\s*\\d+)?])?");
     private static final Pattern CLUSTER = Pattern.compile("(?:spark://|k8s://)\\S+|yarn|local-cluster\\[.+]");
@@ -84,6 +89,32 @@ public record SparkSettings(String master, Duration batchInterval, String host, 
         return problem(master, batchInterval, host, port, maxFrameBytes, appName, uiPort, more)
                 .toLeft(() -> new SparkSettings(master, batchInterval, host, port, maxFrameBytes, appName, uiPort,
                         more));
+    }
+
+    /**
+     * The same settings with the receiver capped at that many frames (tweets) per second: what the relay sends
+     * beyond it waits in the socket, and TCP slows the relay down (which drops what its outbox cannot hold, counted).
+     */
+    public Either<Rejection, SparkSettings> withMaxRate(long framesPerSecond) {
+        return withSparkConf(MAX_RATE, Long.toString(framesPerSecond));
+    }
+
+    /**
+     * The same settings with Spark's backpressure on or off: with it on, the receiver reads at the rate Spark
+     * estimates the job can process (starting at {@code spark.streaming.backpressure.initialRate} if set), never
+     * above {@link #maxRate()}.
+     */
+    public Either<Rejection, SparkSettings> withBackpressure(boolean enabled) {
+        return withSparkConf(BACKPRESSURE, Boolean.toString(enabled));
+    }
+
+    /** The receiver's cap in frames per second, if there is one. */
+    public Option<Long> maxRate() {
+        return sparkConf.get(MAX_RATE).map(Long::parseLong);
+    }
+
+    public boolean backpressure() {
+        return sparkConf.get(BACKPRESSURE).exists(Boolean::parseBoolean);
     }
 
     /** Whether the master runs everything in this JVM, where there is one executor and no peer to replicate to. */
@@ -131,7 +162,20 @@ public record SparkSettings(String master, Duration batchInterval, String host, 
         if (uiPort.exists(p -> p == null || p < 0 || p > 65_535)) {
             return Option.some(Rejection.of("ui port", "between 0 and 65535, got " + uiPort.get()));
         }
-        return sparkConf.keySet().find(key -> key == null || !key.startsWith("spark."))
+        Option<Rejection> notSpark = sparkConf.keySet().find(key -> key == null || !key.startsWith("spark."))
                 .map(key -> Rejection.of("spark setting", "'" + key + "' is not a Spark setting (spark.*)"));
+        return notSpark.orElse(() -> sparkConf.get(MAX_RATE).filter(rate -> !isPositiveLong(rate))
+                        .map(rate -> Rejection.of("max rate", "a whole number of tweets per second, 1 or more, got "
+                                + rate)))
+                .orElse(() -> sparkConf.get(BACKPRESSURE).filter(on -> !on.equals("true") && !on.equals("false"))
+                        .map(on -> Rejection.of("backpressure", "true or false, got " + on)));
+    }
+
+    private static boolean isPositiveLong(String value) {
+        try {
+            return Long.parseLong(value) >= 1;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

@@ -136,6 +136,25 @@ class FrameReadingTest {
                 ending::toString);
     }
 
+    /** Not a stop's hand-over: the frames come through the limit, held back and released in order. */
+    @Test
+    void givenARateLimit_read_handsOnEveryFrameInOrderWithoutAStop() throws Exception {
+        FrameReading paced = new FrameReading("127.0.0.1", relay.port(), 1000,
+                FrameReading.Limits.standard(Duration.ofMillis(100)), frames -> blocks.add(List.ofAll(frames).asJava()),
+                new FrameRate(() -> 5_000));
+        Future<FrameReading.Ending> running = thread.submit(paced::run);
+        relay.send(List.range(0, 1000).map(i -> "paced " + i + "__end").mkString().getBytes(StandardCharsets.UTF_8));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+        while (stored().size() < 1000 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.range(0, 1000).map(i -> "paced " + i), stored());
+        assertTrue(blocks.size() >= 2, () -> blocks.size() + " blocks: 1000 frames at 5000/s take 200 ms");
+        paced.requestStop();
+        running.get(GUARD_SECONDS, TimeUnit.SECONDS);
+    }
+
     @Test
     void givenBytesAlreadySent_stop_storesEveryRecordInThemBeforeReturning() throws Exception {
         Future<FrameReading.Ending> running = read();

@@ -76,6 +76,29 @@ class SparkSettingsTest {
     }
 
     @Test
+    void givenAMaxRateAndBackpressure_with_keepsThemUnderSparksNames() {
+        SparkSettings settings = SparkSettings.defaults().withMaxRate(50_000)
+                .flatMap(s -> s.withBackpressure(true)).get();
+
+        assertEquals(Option.some(50_000L), settings.maxRate());
+        assertTrue(settings.backpressure());
+        assertEquals(Option.none(), SparkSettings.defaults().maxRate());
+        assertFalse(SparkSettings.defaults().backpressure());
+        SparkConf conf = new SparkStreamEngine(settings, name -> null).sparkConf();
+        assertEquals("50000", conf.get("spark.streaming.receiver.maxRate"));
+        assertEquals("true", conf.get("spark.streaming.backpressure.enabled"));
+    }
+
+    @Test
+    void givenAWrongRate_with_namesIt() {
+        assertEquals("max rate", SparkSettings.defaults().withMaxRate(0).getLeft().subject());
+        assertEquals("max rate", SparkSettings.defaults()
+                .withSparkConf("spark.streaming.receiver.maxRate", "fast").getLeft().subject());
+        assertEquals("backpressure", SparkSettings.defaults()
+                .withSparkConf("spark.streaming.backpressure.enabled", "yes").getLeft().subject());
+    }
+
+    @Test
     void givenALocalMaster_sparkConf_keepsTheDriverOnLoopbackAndStopsGracefullyOnSigterm() {
         SparkConf conf = new SparkStreamEngine(SparkSettings.defaults(), name -> null).sparkConf();
 
