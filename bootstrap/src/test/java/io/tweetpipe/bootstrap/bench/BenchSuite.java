@@ -1,0 +1,556 @@
+package io.tweetpipe.bootstrap.bench;
+
+import io.tweetpipe.bootstrap.cli.CommandLine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark suite of issue 6: tweetpipe's stream job against the seed tutorial's way of writing it
+ * ({@link PlainTutorialJob}), both fed by the same relay process ({@link LoadRelay}, the real socket relay), each
+ * job a JVM of its own with Spark's JVM flags and a 1 GB heap, measured side by side in one run; and the relay
+ * alone against a plain loopback writer ({@link RelayAlone}). Prints one table on standard output; progress, and
+ * where each child's output was kept, on standard error. Never fails on a figure.
+ *
+ * <p>Run it with {@code bootstrap/scripts/bench.sh [--quick] [options]}; see {@link #USAGE}.
+ */
+public final class BenchSuite {
+
+    static final String USAGE = """
+            Usage: bootstrap/scripts/bench.sh [--quick] [--only PHASES] [--start-tweetpipe N] [--start-plain N]
+              --quick              short windows (15 s measured after 5 s of warm-up, coarse search): for development
+              --only PHASES        comma-separated subset of relay,startup,latency,sustained,receivers
+              --start-tweetpipe N  first rate tried in tweetpipe's sustained-rate search (default 200000)
+              --start-plain N      first rate tried in the plain job's search (default 200000)
+              --batch-ms N         batch interval of both jobs (default 1000)
+              --jobs LIST          tweetpipe,plain (default both)
+            """;
+
+    private static final PrintStream LOG = System.err;
+    private static final Pattern KEY_VALUE = Pattern.compile("(\\w+)=(-?\\d+)");
+
+    /** The two jobs compared. */
+    enum Job {
+        TWEETPIPE("tweetpipe"), PLAIN("plain");
+
+        final String key;
+
+        Job(String key) {
+            this.key = key;
+        }
+    }
+
+    /** How long each window is, and how fine the search. */
+    record Mode(String name, double warmupSeconds, double measureSeconds, double precision, int startupRuns,
+                double relaySeconds, int relayRounds) {
+        static final Mode FULL = new Mode("full", 10, 60, 1.10, 5, 5, 3);
+        static final Mode QUICK = new Mode("quick", 10, 15, 1.30, 1, 2, 3);
+    }
+
+    /** One run of one job at one rate. */
+    record Trial(Job job, double rate, int relays, boolean sustained, String why, long published, long processed,
+                 long worstSchedulingMillis, List<Long> latencies, long peakResidentBytes, long firstBatchMillis,
+                 long firstTweetsMillis) {
+    }
+
+    /** A sustained-rate search: the highest rate that held, the lowest that did not. */
+    record Search(double held, double failed, List<Trial> trials) {
+    }
+
+    private final Path dist;
+    private final Path out;
+    private final Mode mode;
+    private final long batchMillis;
+    private final List<String> sparkFlags;
+    private final List<Job> jobs;
+    private int trialCount;
+
+    BenchSuite(Path root, Path dist, Path out, Mode mode, long batchMillis, List<Job> jobs) throws IOException {
+        this.jobs = jobs;
+        this.dist = dist;
+        this.out = out;
+        this.mode = mode;
+        this.batchMillis = batchMillis;
+        this.sparkFlags = sparkFlags(root.resolve("pom.xml"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        boolean quick = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--only", "--jobs", "--start-tweetpipe", "--start-plain", "--batch-ms", "--dist", "--root",
+                     "--out" -> {
+                    if (i + 1 >= args.length) {
+                        usage(args[i] + " needs a value");
+                    }
+                    options.put(args[i], args[++i]);
+                }
+                case "-h", "--help" -> {
+                    System.out.print(USAGE);
+                    return;
+                }
+                default -> usage("unknown option " + args[i]);
+            }
+        }
+        Path root = Path.of(options.getOrDefault("--root", ".")).toAbsolutePath().normalize();
+        Path dist = Path.of(options.getOrDefault("--dist", "bootstrap/target/bench-dist")).toAbsolutePath();
+        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path out = Path.of(options.getOrDefault("--out", "bootstrap/target/bench/" + stamp)).toAbsolutePath();
+        Files.createDirectories(out);
+        List<String> phases = Arrays.asList(options.getOrDefault("--only",
+                "relay,startup,latency,sustained,receivers").split(","));
+        List<Job> jobs = Arrays.stream(options.getOrDefault("--jobs", "tweetpipe,plain").split(","))
+                .map(name -> Job.valueOf(name.strip().toUpperCase(Locale.ROOT))).toList();
+        BenchSuite suite = new BenchSuite(root, dist, out, quick ? Mode.QUICK : Mode.FULL,
+                Long.parseLong(options.getOrDefault("--batch-ms", "1000")), jobs);
+        String table = suite.run(phases, Double.parseDouble(options.getOrDefault("--start-tweetpipe", "200000")),
+                Double.parseDouble(options.getOrDefault("--start-plain", "200000")));
+        System.out.print(table);
+        System.out.flush();
+        Files.writeString(out.resolve("table.md"), table, StandardCharsets.UTF_8);
+        LOG.println("bench: the table is also in " + out.resolve("table.md") + "; every child's output in " + out);
+        System.exit(0);
+    }
+
+    private static void usage(String problem) {
+        System.err.println("bench: " + problem);
+        System.err.print(USAGE);
+        System.exit(2);
+    }
+
+    String run(List<String> phases, double startTweetpipe, double startPlain) throws Exception {
+        String started = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        double loadAtStart = loadAverage();
+        LOG.printf("bench: %s mode, load average %.2f, output in %s%n", mode.name(), loadAtStart, out);
+        Table table = new Table(batchMillis);
+
+        if (phases.contains("relay")) {
+            table.relay = relayAlone();
+        }
+        if (phases.contains("startup")) {
+            for (int i = 0; i < mode.startupRuns(); i++) {
+                for (Job job : jobs) {
+                    Trial t = trial(job, 10_000, 1, "local[2]", Ending.FIRST_RECORD);
+                    table.startup(job, t);
+                }
+            }
+        }
+        if (phases.contains("latency")) {
+            for (double rate : new double[] {10_000, 100_000}) {
+                for (Job job : jobs) {
+                    Trial t = trial(job, rate, 1, "local[2]", Ending.WINDOW);
+                    table.latency(job, rate, t);
+                    table.startup(job, t);
+                }
+            }
+        }
+        if (phases.contains("sustained")) {
+            for (Job job : jobs) {
+                table.sustained(job, search(job, job == Job.TWEETPIPE ? startTweetpipe : startPlain, 1, "local[2]"));
+            }
+        }
+        if (phases.contains("receivers")) {
+            if (!severalRelaysSupported()) {
+                table.receiversPending = "pending: this build's command line has no --relays (several receivers)";
+                LOG.println("bench: " + table.receiversPending);
+            } else {
+                Search one = table.sustainedOf(Job.TWEETPIPE);
+                if (one == null) {
+                    one = search(Job.TWEETPIPE, startTweetpipe, 1, "local[2]");
+                }
+                table.oneReceiver = one;
+                table.twoReceivers = search(Job.TWEETPIPE, Math.max(one.held(), 50_000), 2, "local[3]");
+            }
+        }
+        double loadAtEnd = loadAverage();
+        return table.render(started, mode, loadAtStart, loadAtEnd, machine(), BenchTweets.meanWireBytes(
+                BenchTweets.framedBodies()));
+    }
+
+    /** When a trial ends. */
+    enum Ending {
+        /** A second after the first printed tweet: for the time to first batch. */
+        FIRST_RECORD,
+        /** After the whole window, however it went: for latency and memory. */
+        WINDOW,
+        /** At the first sign the rate is not sustained: for the search. */
+        FIRST_FAILURE
+    }
+
+    private Search search(Job job, double start, int relays, String master) throws Exception {
+        double held = 0;
+        double failed = Double.POSITIVE_INFINITY;
+        double rate = start;
+        List<Trial> trials = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Trial t = trial(job, rate, relays, master, Ending.FIRST_FAILURE);
+            trials.add(t);
+            if (t.sustained()) {
+                held = Math.max(held, rate);
+            } else {
+                failed = Math.min(failed, rate);
+            }
+            double next;
+            if (failed == Double.POSITIVE_INFINITY) {
+                next = rate * 2;
+            } else if (held == 0) {
+                if (rate <= 5_000) {
+                    break;
+                }
+                next = rate / 2;
+            } else {
+                if (failed / held <= mode.precision()) {
+                    break;
+                }
+                next = round(Math.sqrt(held * failed));
+                if (next <= held || next >= failed) {
+                    break;
+                }
+            }
+            rate = next;
+        }
+        LOG.printf("bench: %s with %d receiver(s): holds %,.0f tweets/s, fails at %,.0f%n", job.key, relays, held,
+                failed);
+        return new Search(held, failed, trials);
+    }
+
+    /** Two significant figures: 283,000 becomes 280,000. */
+    static double round(double rate) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(rate)) - 1);
+        return Math.round(rate / magnitude) * magnitude;
+    }
+
+    Trial trial(Job job, double rate, int relays, String master, Ending ending) throws Exception {
+        String tag = String.format(Locale.ROOT, "%02d-%s-%d", ++trialCount, job.key, (long) rate);
+        LOG.printf("bench: %s at %,.0f tweets/s%s (load %.2f) ...", job.key, rate,
+                relays > 1 ? " over " + relays + " relays, " + master : "", loadAverage());
+        RelayWatch relayWatch = new RelayWatch();
+        JobOutput output = new JobOutput();
+        Map<String, String> environment = Map.of("SPARK_LOCAL_IP", "127.0.0.1");
+        double measure = ending == Ending.FIRST_RECORD ? 30 : mode.measureSeconds();
+        double warmup = ending == Ending.FIRST_RECORD ? 0 : mode.warmupSeconds();
+        String why = null;
+        long peak = -1;
+        long firstBatch = -1;
+        long firstTweets = -1;
+        long worst = -1;
+        List<Long> latencies = List.of();
+        try (Child relay = Child.start(tag + "-relay", relayCommand(rate, warmup, measure, relays), environment, out,
+                relayWatch::accept)) {
+            List<Integer> ports = relayWatch.awaitPorts(relay, TimeUnit.SECONDS.toMillis(60));
+            if (ports.isEmpty()) {
+                why = "the relay did not start (see " + tag + "-relay.err)";
+            } else {
+                try (Child stream = Child.start(tag + "-job", jobCommand(job, ports, master), environment, out,
+                        output::accept)) {
+                    why = watch(stream, relayWatch, output, ending, warmup + measure);
+                    peak = stream.peakResidentBytes();
+                    if (output.firstHeaderReadAt() > 0) {
+                        firstBatch = output.firstHeaderReadAt() - stream.startedAtMillis();
+                    }
+                    if (output.firstRecordReadAt() > 0) {
+                        firstTweets = output.firstRecordReadAt() - stream.startedAtMillis();
+                    }
+                }
+            }
+            relay.stop("close", 10);
+        }
+        long from = relayWatch.measuringAt() + batchMillis;
+        long to = relayWatch.doneAt() > 0 ? relayWatch.doneAt() : Long.MAX_VALUE;
+        if (relayWatch.measuringAt() > 0) {
+            JobOutput.Figures w = output.worstScheduling(from, to);
+            worst = w == null ? -1 : w.schedulingMillis();
+            latencies = output.latencies(from, to);
+        }
+        boolean sustained = why == null && ending != Ending.FIRST_RECORD;
+        Trial t = new Trial(job, rate, relays, sustained, why == null ? "" : why, relayWatch.published(),
+                output.processed(), worst, latencies, peak, firstBatch, firstTweets);
+        LOG.printf(" %s%s; processed %,d of %,d; worst scheduling delay %d ms; peak RSS %,d MB; first batch after "
+                        + "%,d ms, first tweets after %,d ms%n",
+                ending == Ending.FIRST_RECORD ? "done" : sustained ? "held" : "FAILED",
+                why == null ? "" : " (" + why + ")", t.processed(), t.published(), worst, peak >> 20, firstBatch,
+                firstTweets);
+        return t;
+    }
+
+    /** Follows a running trial; returns why the rate was not sustained, or null. Bounded in time. */
+    private String watch(Child stream, RelayWatch relay, JobOutput output, Ending ending, double sendSeconds)
+            throws InterruptedException {
+        long startedAt = System.currentTimeMillis();
+        long guard = startedAt + TimeUnit.SECONDS.toMillis(120) + (long) (sendSeconds * 1000) + 30_000;
+        long drain = TimeUnit.SECONDS.toMillis(15);
+        String failure = null;
+        while (true) {
+            TimeUnit.MILLISECONDS.sleep(100);
+            long now = System.currentTimeMillis();
+            if (!stream.isAlive()) {
+                return "the job exited with code " + stream.exitValue() + outOfMemory(stream);
+            }
+            if (relay.error() != null) {
+                return relay.error();
+            }
+            if (ending == Ending.FIRST_RECORD) {
+                if (output.firstRecordReadAt() > 0 && now - output.firstRecordReadAt() > 1_000) {
+                    return null;
+                }
+            } else {
+                if (failure == null && relay.misses() + relay.dropped() > 0) {
+                    failure = String.format("the job read too slowly: the relay missed %,d tweets",
+                            relay.misses() + relay.dropped());
+                }
+                if (failure == null && relay.maxLagMillis() > 1_000) {
+                    failure = "the load generator fell " + relay.maxLagMillis() + " ms behind its schedule";
+                }
+                if (failure == null && relay.measuringAt() > 0) {
+                    long to = relay.doneAt() > 0 ? relay.doneAt() : Long.MAX_VALUE;
+                    JobOutput.Figures worst = output.worstScheduling(relay.measuringAt() + batchMillis, to);
+                    if (worst != null && worst.schedulingMillis() >= batchMillis) {
+                        failure = "scheduling delay " + worst.schedulingMillis() + " ms in batch "
+                                + worst.batchTime();
+                    }
+                }
+                if (failure != null && ending == Ending.FIRST_FAILURE) {
+                    return failure;
+                }
+                if (relay.doneAt() > 0) {
+                    long processed = output.processed();
+                    if (processed == relay.published()) {
+                        return failure;
+                    }
+                    if (processed > relay.published()) {
+                        return String.format("the job output %,d records for %,d tweets", processed,
+                                relay.published());
+                    }
+                    if (now - relay.doneAt() > drain) {
+                        return failure != null ? failure : String.format("%,d of %,d tweets processed %d s after "
+                                + "the last was sent", processed, relay.published(), drain / 1000);
+                    }
+                }
+            }
+            if (now > guard) {
+                return "no result within " + (guard - startedAt) / 1000 + " s";
+            }
+        }
+    }
+
+    private String outOfMemory(Child stream) {
+        try {
+            String err = Files.readString(out.resolve(stream.name() + ".err"), StandardCharsets.UTF_8);
+            return err.contains("OutOfMemoryError") ? " (OutOfMemoryError)" : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private Map<String, Double> relayAlone() throws Exception {
+        LOG.printf("bench: the relay alone against a plain loopback pair (load %.2f) ...%n", loadAverage());
+        Map<String, Double> figures = new HashMap<>();
+        List<String> command = java("-Xmx1g", RelayAlone.class.getName(), Double.toString(mode.relaySeconds()),
+                Integer.toString(mode.relayRounds()));
+        try (Child alone = Child.start(String.format("%02d-relay-alone", ++trialCount), command, Map.of(), out,
+                (at, line) -> {
+                    String[] words = line.split(" ");
+                    if (words.length >= 4 && words[0].equals("alone")) {
+                        synchronized (figures) {
+                            figures.put(words[1] + ".tweets", Double.parseDouble(words[2]));
+                            figures.put(words[1] + ".mb", Double.parseDouble(words[3]));
+                            if (words.length > 4) {
+                                figures.put(words[1] + ".misses", Double.parseDouble(words[4]));
+                            }
+                        }
+                    }
+                })) {
+            long deadline = System.currentTimeMillis()
+                    + (long) (mode.relaySeconds() * mode.relayRounds() * 2 * 1000) + 60_000;
+            while (alone.isAlive() && System.currentTimeMillis() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+        synchronized (figures) {
+            LOG.printf("bench: relay %,.0f tweets/s, loopback %,.0f tweets/s%n",
+                    figures.getOrDefault("relay.tweets", -1.0), figures.getOrDefault("loopback.tweets", -1.0));
+            return new HashMap<>(figures);
+        }
+    }
+
+    /** Whether tweetpipe's command line takes several relays (several receivers, unioned). */
+    static boolean severalRelaysSupported() {
+        return CommandLine.parse("stream", "--relays", "127.0.0.1:5555,127.0.0.1:5556").isRight();
+    }
+
+    private List<String> relayCommand(double rate, double warmup, double measure, int relays) {
+        return java("-Xmx512m", LoadRelay.class.getName(), Double.toString(rate), Double.toString(warmup),
+                Double.toString(measure), Integer.toString(relays));
+    }
+
+    private List<String> jobCommand(Job job, List<Integer> ports, String master) {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(sparkFlags);
+        command.add("-Xmx1g");
+        command.add("-cp");
+        command.add(classPath());
+        if (job == Job.TWEETPIPE) {
+            command.addAll(List.of(TweetpipeJob.class.getName(), "stream", "--batch-interval", batchMillis + "ms",
+                    "--master", master));
+            if (ports.size() == 1) {
+                command.addAll(List.of("--port", ports.get(0).toString()));
+            } else {
+                command.addAll(List.of("--relays", String.join(",", ports.stream().map(p -> "127.0.0.1:" + p)
+                        .toList())));
+            }
+        } else {
+            command.addAll(List.of(PlainTutorialJob.class.getName(), "127.0.0.1", ports.get(0).toString(),
+                    Long.toString(batchMillis), master));
+        }
+        return command;
+    }
+
+    private List<String> java(String heap, String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), heap, "-cp", classPath(), mainClass));
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    private String classPath() {
+        return dist.resolve("tweetpipe.jar") + java.io.File.pathSeparator + dist.resolve("test-classes");
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Spark's JVM flags, said once in the root pom ({@code spark.jvm.flags}), as the tests and the launcher use. */
+    static List<String> sparkFlags(Path pom) throws IOException {
+        Matcher m = Pattern.compile("<spark\\.jvm\\.flags>([^<]*)</spark\\.jvm\\.flags>")
+                .matcher(Files.readString(pom, StandardCharsets.UTF_8));
+        if (!m.find()) {
+            throw new IllegalStateException("no spark.jvm.flags in " + pom);
+        }
+        return Arrays.asList(m.group(1).strip().split("\\s+"));
+    }
+
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        }
+    }
+
+    private static String machine() {
+        long memory = -1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memory = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return String.format(Locale.ROOT, "%d cores, %.0f GiB, %s %s", Runtime.getRuntime().availableProcessors(),
+                memory / (double) (1L << 30), System.getProperty("java.vm.name"), System.getProperty("java.version"));
+    }
+
+    /** What the relay process said, parsed as it comes. */
+    static final class RelayWatch {
+        private List<Integer> ports = List.of();
+        private long sendingAt = -1;
+        private long measuringAt = -1;
+        private long doneAt = -1;
+        private long published;
+        private long misses;
+        private long dropped;
+        private long maxLagMillis;
+        private String error;
+
+        synchronized void accept(long readAt, String line) {
+            String[] words = line.split(" ");
+            if (words.length < 2 || !words[0].equals("relay")) {
+                return;
+            }
+            switch (words[1]) {
+                case "ports" -> ports = Arrays.stream(words[2].split(",")).map(Integer::valueOf).toList();
+                case "sending" -> sendingAt = Long.parseLong(words[2]);
+                case "measuring" -> measuringAt = Long.parseLong(words[2]);
+                case "error" -> error = "relay: " + line.substring("relay error ".length());
+                case "progress", "done" -> {
+                    Map<String, Long> values = new HashMap<>();
+                    Matcher m = KEY_VALUE.matcher(line);
+                    while (m.find()) {
+                        values.put(m.group(1), Long.parseLong(m.group(2)));
+                    }
+                    published = values.getOrDefault("published", published);
+                    misses = values.getOrDefault("misses", misses);
+                    dropped = values.getOrDefault("dropped", dropped);
+                    maxLagMillis = values.getOrDefault("maxLagMs", maxLagMillis);
+                    if (words[1].equals("done")) {
+                        doneAt = Long.parseLong(words[2]);
+                    }
+                }
+                default -> {
+                    // closed: nothing more to follow
+                }
+            }
+            notifyAll();
+        }
+
+        synchronized List<Integer> awaitPorts(Child relay, long timeoutMillis) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + timeoutMillis;
+            while (ports.isEmpty() && relay.isAlive() && System.currentTimeMillis() < deadline) {
+                wait(100);
+            }
+            return ports;
+        }
+
+        synchronized long sendingAt() {
+            return sendingAt;
+        }
+
+        synchronized long measuringAt() {
+            return measuringAt;
+        }
+
+        synchronized long doneAt() {
+            return doneAt;
+        }
+
+        synchronized long published() {
+            return published;
+        }
+
+        synchronized long misses() {
+            return misses;
+        }
+
+        synchronized long dropped() {
+            return dropped;
+        }
+
+        synchronized long maxLagMillis() {
+            return maxLagMillis;
+        }
+
+        synchronized String error() {
+            return error;
+        }
+    }
+}
