@@ -113,7 +113,7 @@ public final class BenchSuite {
         Path dist = Path.of(options.getOrDefault("--dist", "bootstrap/target/bench-dist")).toAbsolutePath();
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.getOrDefault("--out", "bootstrap/target/bench/" + stamp)).toAbsolutePath();
-        Files.createDirectories(out);
+        Files.createDirectories(out.resolve("tmp"));
         List<String> phases = Arrays.asList(options.getOrDefault("--only",
                 "relay,startup,latency,sustained,receivers").split(","));
         List<Job> jobs = Arrays.stream(options.getOrDefault("--jobs", "tweetpipe,plain").split(","))
@@ -405,6 +405,8 @@ public final class BenchSuite {
         command.add(javaBinary());
         command.addAll(sparkFlags);
         command.add("-Xmx1g");
+        // Spark's scratch space (spark.local.dir defaults to it) under this run's folder, whatever kills the job.
+        command.add("-Djava.io.tmpdir=" + out.resolve("tmp"));
         command.add("-cp");
         command.add(classPath());
         if (job == Job.TWEETPIPE) {
