@@ -1,0 +1,23 @@
+package io.tweetpipe.bootstrap.faults;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import io.tweetpipe.application.memory.CapturingBatchSink;
+import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.di.Pipeline;
+import io.tweetpipe.bootstrap.di.RelayModule;
+import io.tweetpipe.bootstrap.di.StreamModule;
+import javax.inject.Singleton;
+
+/** The demo's graph (replay, relay, Spark), every real part, with the console swapped for a capture. */
+@Singleton
+@Component(modules = {RelayModule.class, StreamModule.class, CaptureModule.class})
+interface CapturingDemo extends Pipeline {
+
+    CapturingBatchSink capture();
+
+    @Component.Factory
+    interface Factory {
+        CapturingDemo create(@BindsInstance PipelineConfig config);
+    }
+}
