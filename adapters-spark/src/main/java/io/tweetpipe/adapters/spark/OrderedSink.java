@@ -40,7 +40,12 @@ final class OrderedSink {
     }
 
     static OrderedSink register(BatchSink sink) {
-        OrderedSink ordered = new OrderedSink(UUID.randomUUID().toString(), sink, FIGURES_WAIT);
+        return register(UUID.randomUUID().toString(), sink);
+    }
+
+    /** Under a key known in advance: a stream graph recovered from a checkpoint finds this process's sink by it. */
+    static OrderedSink register(String key, BatchSink sink) {
+        OrderedSink ordered = new OrderedSink(Objects.requireNonNull(key, "key"), sink, FIGURES_WAIT);
         REGISTERED.put(ordered.key, ordered);
         return ordered;
     }

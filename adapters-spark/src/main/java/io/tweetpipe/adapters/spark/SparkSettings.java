@@ -2,7 +2,9 @@ package io.tweetpipe.adapters.spark;
 
 import io.tweetpipe.domain.Rejection;
 import io.vavr.collection.LinkedHashMap;
+import io.vavr.collection.List;
 import io.vavr.collection.Map;
+import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.time.Duration;
@@ -13,23 +15,26 @@ import java.util.regex.Pattern;
 /**
  * How the stream processor runs Spark and where it reads the relay.
  *
- * @param master Spark's master URL; a local master needs two threads at least, one being taken by the receiver
+ * @param master Spark's master URL; a local master needs more threads than there are receivers (one per relay),
+ *     each receiver keeping one busy
  * @param batchInterval how long each micro-batch collects records (whole milliseconds, as Spark counts them)
- * @param host the relay's host
- * @param port the relay's port
+ * @param relays the relays to read, one receiver each, their streams unioned into one; at least one
  * @param maxFrameBytes the line-length cap: a longer record is skipped and counted, never stored
  * @param appName how Spark names the application
  * @param uiPort the Spark UI's port, none for no UI (0 lets Spark pick a free port). Spark binds its UI to the
  *     address in the environment variable {@code SPARK_LOCAL_IP}, or else to every interface, and no setting changes
  *     that; so the UI runs only when {@code SPARK_LOCAL_IP} is a loopback address (or when
  *     {@code spark.ui.enabled=true} is given in {@code sparkConf}, deliberately), and a warning says so otherwise
+ * @param checkpoint a directory (a path, or a Hadoop URI on a cluster) where Spark checkpoints the stream and keeps
+ *     its receivers' write-ahead log, so that a restarted job resumes; none for no recovery
  * @param sparkConf further Spark settings, applied last, so they win over every default above; the rate settings
  *     ({@link #withMaxRate}, {@link #withBackpressure}) are kept here, under Spark's own names (e.g.
- *     {@code spark.streaming.receiverRestartDelay}, {@code spark.streaming.receiver.writeAheadLog.enable},
- *     {@code spark.jars} on a cluster, or {@code spark.driver.host} to leave the loopback deliberately)
+ *     {@code spark.streaming.receiverRestartDelay}, {@code spark.jars} on a cluster, or {@code spark.driver.host}
+ *     to leave the loopback deliberately)
  */
-public record SparkSettings(String master, Duration batchInterval, String host, int port, int maxFrameBytes,
-                            String appName, Option<Integer> uiPort, Map<String, String> sparkConf) {
+public record SparkSettings(String master, Duration batchInterval, Seq<Relay> relays, int maxFrameBytes,
+                            String appName, Option<Integer> uiPort, Option<String> checkpoint,
+                            Map<String, String> sparkConf) {
 
     public static final String DEFAULT_MASTER = "local[2]";
     public static final Duration DEFAULT_BATCH_INTERVAL = Duration.ofSeconds(1);
@@ -45,12 +50,26 @@ public record SparkSettings(String master, Duration batchInterval, String host, 
     /** Spark's own name for a receiver's cap, which this receiver keeps in frames per second. */
     public static final String MAX_RATE = "spark.streaming.receiver.maxRate";
     public static final String BACKPRESSURE = "spark.streaming.backpressure.enabled";
+    /** On with a checkpoint directory: what a receiver stores is written to a log there before it is reported. */
+    public static final String WRITE_AHEAD_LOG = "spark.streaming.receiver.writeAheadLog.enable";
 
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\d+|\\*)(?:,\\s*\\d+)?])?");
     private static final Pattern CLUSTER = Pattern.compile("(?:spark://|k8s://)\\S+|yarn|local-cluster\\[.+]");
 
+    /** One relay to read: a receiver connects to it. */
+    public record Relay(String host, int port) {
+        public Relay {
+            Objects.requireNonNull(host, "host");
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
     public SparkSettings {
-        Option<Rejection> problem = problem(master, batchInterval, host, port, maxFrameBytes, appName, uiPort,
+        Option<Rejection> problem = problem(master, batchInterval, relays, maxFrameBytes, appName, uiPort, checkpoint,
                 sparkConf);
         if (problem.isDefined()) {
             throw new IllegalArgumentException(problem.get().toString());
@@ -59,25 +78,67 @@ public record SparkSettings(String master, Duration batchInterval, String host, 
 
     /** The seed's setup: local[2], one-second batches, the relay on 127.0.0.1:5555, the UI on 127.0.0.1:4040. */
     public static SparkSettings defaults() {
-        return new SparkSettings(DEFAULT_MASTER, DEFAULT_BATCH_INTERVAL, DEFAULT_HOST, DEFAULT_PORT,
-                DEFAULT_MAX_FRAME_BYTES, APP_NAME, Option.some(DEFAULT_UI_PORT), LinkedHashMap.empty());
+        return new SparkSettings(DEFAULT_MASTER, DEFAULT_BATCH_INTERVAL, List.of(new Relay(DEFAULT_HOST, DEFAULT_PORT)),
+                DEFAULT_MAX_FRAME_BYTES, APP_NAME, Option.some(DEFAULT_UI_PORT), Option.none(), LinkedHashMap.empty());
     }
 
     /** Settings from a user's values (flags), refused with a sentence the user can act on. */
     public static Either<Rejection, SparkSettings> of(String master, Duration batchInterval, String host, int port,
                                                       int maxFrameBytes) {
+        if (host == null) {
+            return Either.left(Rejection.of("host", "the relay's host is needed, e.g. 127.0.0.1"));
+        }
         SparkSettings defaults = defaults();
-        return problem(master, batchInterval, host, port, maxFrameBytes, APP_NAME, defaults.uiPort,
-                defaults.sparkConf)
-                .toLeft(() -> new SparkSettings(master, batchInterval, host, port, maxFrameBytes, APP_NAME,
-                        defaults.uiPort, defaults.sparkConf));
+        return checked(master, batchInterval, List.of(new Relay(host, port)), maxFrameBytes, APP_NAME,
+                defaults.uiPort, defaults.checkpoint, defaults.sparkConf);
+    }
+
+    private static Either<Rejection, SparkSettings> checked(String master, Duration batchInterval, Seq<Relay> relays,
+                                                            int maxFrameBytes, String appName,
+                                                            Option<Integer> uiPort, Option<String> checkpoint,
+                                                            Map<String, String> sparkConf) {
+        return problem(master, batchInterval, relays, maxFrameBytes, appName, uiPort, checkpoint, sparkConf)
+                .toLeft(() -> new SparkSettings(master, batchInterval, relays, maxFrameBytes, appName, uiPort,
+                        checkpoint, sparkConf));
+    }
+
+    /** The first relay's host. */
+    public String host() {
+        return relays.head().host();
+    }
+
+    /** The first relay's port. */
+    public int port() {
+        return relays.head().port();
+    }
+
+    /**
+     * The same settings reading several relays (or several ports), one receiver each, unioned into one stream. A
+     * local master needs more threads than receivers.
+     */
+    public Either<Rejection, SparkSettings> withRelays(Seq<Relay> relays) {
+        if (relays == null || relays.isEmpty()) {
+            return Either.left(Rejection.of("relays", "give at least one relay to read"));
+        }
+        return checked(master, batchInterval, relays, maxFrameBytes, appName, uiPort, checkpoint, sparkConf);
+    }
+
+    /**
+     * The same settings with driver recovery: Spark checkpoints the stream in that directory and writes what the
+     * receivers store to a write-ahead log there, and a job started again on the same directory resumes where the
+     * last one stopped (see the module's README for what that guarantees).
+     */
+    public Either<Rejection, SparkSettings> withCheckpoint(String directory) {
+        if (directory == null || directory.isBlank()) {
+            return Either.left(Rejection.of("checkpoint", "give a directory"));
+        }
+        return checked(master, batchInterval, relays, maxFrameBytes, appName, uiPort, Option.some(directory.strip()),
+                sparkConf.put(WRITE_AHEAD_LOG, "true"));
     }
 
     /** The same settings with the UI on that port, or with no UI. */
     public Either<Rejection, SparkSettings> withUi(Option<Integer> port) {
-        return problem(master, batchInterval, host, this.port, maxFrameBytes, appName, port, sparkConf)
-                .toLeft(() -> new SparkSettings(master, batchInterval, host, this.port, maxFrameBytes, appName,
-                        port, sparkConf));
+        return checked(master, batchInterval, relays, maxFrameBytes, appName, port, checkpoint, sparkConf);
     }
 
     /** The same settings plus one Spark setting, which wins over the adapter's own choice for that key. */
@@ -85,10 +146,8 @@ public record SparkSettings(String master, Duration batchInterval, String host, 
         if (value == null) {
             return Either.left(Rejection.of("spark setting", "no value for " + key));
         }
-        Map<String, String> more = sparkConf.put(key, value);
-        return problem(master, batchInterval, host, port, maxFrameBytes, appName, uiPort, more)
-                .toLeft(() -> new SparkSettings(master, batchInterval, host, port, maxFrameBytes, appName, uiPort,
-                        more));
+        return checked(master, batchInterval, relays, maxFrameBytes, appName, uiPort, checkpoint,
+                sparkConf.put(key, value));
     }
 
     /**
@@ -122,20 +181,32 @@ public record SparkSettings(String master, Duration batchInterval, String host, 
         return LOCAL.matcher(master).matches();
     }
 
-    private static Option<Rejection> problem(String master, Duration batchInterval, String host, int port,
+    private static Option<Rejection> problem(String master, Duration batchInterval, Seq<Relay> relays,
                                              int maxFrameBytes, String appName, Option<Integer> uiPort,
-                                             Map<String, String> sparkConf) {
+                                             Option<String> checkpoint, Map<String, String> sparkConf) {
+        Objects.requireNonNull(relays, "relays");
         Objects.requireNonNull(uiPort, "uiPort");
+        Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(sparkConf, "sparkConf");
         if (master == null || master.isBlank()) {
             return Option.some(Rejection.of("master", "a Spark master URL is needed, e.g. local[2]"));
         }
+        if (relays.isEmpty()) {
+            return Option.some(Rejection.of("relays", "give at least one relay to read"));
+        }
         Matcher local = LOCAL.matcher(master);
         if (local.matches()) {
             String threads = local.group(1);
-            if (threads == null || (!threads.equals("*") && Integer.parseInt(threads) < 2)) {
+            int cores = threads == null ? 1
+                    : threads.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
+            if (cores < 2) {
                 return Option.some(Rejection.of("master", master + " runs one thread, which the receiver keeps "
                         + "busy, so no batch would ever be processed; use local[2] or more"));
+            }
+            if (cores <= relays.size()) {
+                return Option.some(Rejection.of("master", master + " runs " + cores + " threads and each of the "
+                        + relays.size() + " receivers keeps one busy, so no batch would ever be processed; give more "
+                        + "threads than relays, e.g. local[" + (relays.size() + 1) + "]"));
             }
         } else if (!CLUSTER.matcher(master).matches()) {
             return Option.some(Rejection.of("master", "'" + master
@@ -146,11 +217,21 @@ public record SparkSettings(String master, Duration batchInterval, String host, 
             return Option.some(Rejection.of("batch interval", "a whole, positive number of milliseconds, got "
                     + batchInterval));
         }
-        if (host == null || host.isBlank()) {
-            return Option.some(Rejection.of("host", "the relay's host is needed, e.g. 127.0.0.1"));
+        for (Relay relay : relays) {
+            if (relay.host().isBlank()) {
+                return Option.some(Rejection.of("host", "the relay's host is needed, e.g. 127.0.0.1"));
+            }
+            if (relay.port() < 1 || relay.port() > 65_535) {
+                return Option.some(Rejection.of("port", "the relay's port is between 1 and 65535, got "
+                        + relay.port()));
+            }
         }
-        if (port < 1 || port > 65_535) {
-            return Option.some(Rejection.of("port", "the relay's port is between 1 and 65535, got " + port));
+        if (relays.distinct().size() < relays.size()) {
+            return Option.some(Rejection.of("relays", "each relay once: a relay sends every reader the whole stream, "
+                    + "so two receivers on one relay would process every tweet twice"));
+        }
+        if (checkpoint.exists(String::isBlank)) {
+            return Option.some(Rejection.of("checkpoint", "give a directory"));
         }
         if (maxFrameBytes < 1 || maxFrameBytes > LARGEST_MAX_FRAME_BYTES) {
             return Option.some(Rejection.of("max frame bytes", "between 1 and " + LARGEST_MAX_FRAME_BYTES

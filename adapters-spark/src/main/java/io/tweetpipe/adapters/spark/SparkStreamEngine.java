@@ -17,8 +17,12 @@ import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.Checkpoint;
+import org.apache.spark.streaming.CheckpointReader;
 import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.StreamingContext;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 
@@ -56,23 +60,73 @@ public final class SparkStreamEngine implements StreamEngine {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(sink, "sink");
         SparkLogging.quietUnlessConfigured();
-        OrderedSink ordered = OrderedSink.register(sink);
+        // A recovered stream graph holds the key it was checkpointed with, so a checkpointed run's key is fixed.
+        OrderedSink ordered = settings.checkpoint().isDefined() ? OrderedSink.register(CHECKPOINTED_SINK_KEY, sink)
+                : OrderedSink.register(sink);
+        JavaSparkContext spark = null;
         JavaStreamingContext context = null;
         try {
             SparkConf conf = sparkConf();
             warnAboutUi(conf);
-            context = new JavaStreamingContext(conf, Durations.milliseconds(settings.batchInterval().toMillis()));
-            defineStream(context, conf, plan, ordered.key());
+            spark = new JavaSparkContext(conf);
+            boolean recovered = false;
+            if (settings.checkpoint().isDefined()) {
+                scala.Option<Checkpoint> checkpoint = readCheckpoint(spark, conf, settings.checkpoint().get());
+                recovered = checkpoint.isDefined();
+                context = recovered ? resume(spark, checkpoint.get()) : create(spark, conf, plan, ordered.key());
+            } else {
+                context = create(spark, conf, plan, ordered.key());
+            }
             context.addStreamingListener(new FiguresListener(ordered));
             context.start();
-            return Either.right(new SparkRunningStream(context, ordered, shutdownTimeout(conf)));
+            return Either.right(new SparkRunningStream(context, ordered, shutdownTimeout(conf), recovered));
         } catch (Exception | LinkageError e) {
             ordered.unregister();
             if (context != null) {
                 stopAfterFailedStart(context);
+            } else if (spark != null) {
+                spark.stop();
             }
             return Either.left(Rejection.of("spark", "Spark Streaming could not start: " + describe(e)));
         }
+    }
+
+    /** The key under which a checkpointed run's sink is found, by this process's graph or by one recovered. */
+    static final String CHECKPOINTED_SINK_KEY = "checkpointed-stream";
+
+    private JavaStreamingContext create(JavaSparkContext spark, SparkConf conf, Plan plan, String sinkKey) {
+        JavaStreamingContext context = new JavaStreamingContext(spark,
+                Durations.milliseconds(settings.batchInterval().toMillis()));
+        settings.checkpoint().forEach(context::checkpoint);
+        defineStream(context, conf, plan, sinkKey);
+        return context;
+    }
+
+    /**
+     * What {@code StreamingContext.getOrCreate} reads, read with this run's Spark settings: Spark's own getOrCreate
+     * makes its SparkContext from the checkpoint's settings, less the driver's address, which would move a local
+     * driver off the loopback. A checkpoint that cannot be read is an error, not a reason to start afresh.
+     */
+    private static scala.Option<Checkpoint> readCheckpoint(JavaSparkContext spark, SparkConf conf, String directory) {
+        return CheckpointReader.read(directory, conf, spark.hadoopConfiguration(), false);
+    }
+
+    /** The checkpointed stream graph, on this run's Spark context: its relays and batch interval win. */
+    private JavaStreamingContext resume(JavaSparkContext spark, Checkpoint checkpoint) {
+        StreamingContext resumed = new StreamingContext(spark.sc(), checkpoint, null);
+        long batchMillis = resumed.graph().batchDuration().milliseconds();
+        io.vavr.collection.List<String> relays = io.vavr.collection.List.of(resumed.graph().getReceiverInputStreams())
+                .map(stream -> stream.getReceiver() instanceof FrameReceiver frames ? frames.relay() : "?");
+        io.vavr.collection.List<String> asked = settings.relays().map(SparkSettings.Relay::toString).toList();
+        if (batchMillis != settings.batchInterval().toMillis() || !relays.equals(asked)) {
+            LOG.warn("resuming the stream checkpointed in {}, which reads {} in batches of {} ms, as it did then; for "
+                    + "{} in batches of {} ms, give another checkpoint directory", settings.checkpoint().get(),
+                    relays.mkString(", "), batchMillis, asked.mkString(", "), settings.batchInterval().toMillis());
+        } else {
+            LOG.warn("resuming the stream checkpointed in {}: batches it had not finished run again",
+                    settings.checkpoint().get());
+        }
+        return new JavaStreamingContext(resumed);
     }
 
     /** What Spark is told; {@link SparkSettings#sparkConf()} comes last and wins. */
@@ -130,10 +184,13 @@ public final class SparkStreamEngine implements StreamEngine {
     void defineStream(JavaStreamingContext context, SparkConf conf, Plan plan, String sinkKey) {
         Duration blockInterval = Duration.ofMillis(Math.min(settings.batchInterval().toMillis(),
                 conf.getTimeAsMs("spark.streaming.blockInterval", DEFAULT_BLOCK_INTERVAL.toMillis() + "ms")));
-        FrameReceiver receiver = new FrameReceiver(settings.host(), settings.port(), settings.maxFrameBytes(),
-                blockInterval, storageLevel(conf));
-        // Several relays would be several receivers, one stream each, unioned here.
-        JavaDStream<String> frames = context.receiverStream(receiver);
+        // One receiver per relay, their streams unioned: each receiver keeps a core (a local thread) busy.
+        JavaDStream<String> frames = null;
+        for (SparkSettings.Relay relay : settings.relays()) {
+            JavaDStream<String> one = context.receiverStream(new FrameReceiver(relay.host(), relay.port(),
+                    settings.maxFrameBytes(), blockInterval, storageLevel(conf)));
+            frames = frames == null ? one : frames.union(one);
+        }
         // Local copies: the functions Spark ships hold the domain's preprocessing and numbers, nothing else.
         Preprocessing preprocessing = plan.preprocessing();
         int recordsPerBatch = plan.recordsPerBatch();
@@ -186,7 +243,7 @@ public final class SparkStreamEngine implements StreamEngine {
      * are rejected. Spark runs all its hooks from one Hadoop shutdown hook of priority 40; this one has a higher
      * priority, so it runs before any of them.
      */
-    private static final class SparkRunningStream implements RunningStream {
+    static final class SparkRunningStream implements RunningStream {
 
         /** Above Spark's hooks, which Hadoop's manager runs at priority 40. */
         private static final int SHUTDOWN_PRIORITY = 50;
@@ -194,13 +251,21 @@ public final class SparkStreamEngine implements StreamEngine {
         private final JavaStreamingContext context;
         private final OrderedSink sink;
         private final Runnable stopOnShutdown = this::stop;
+        private final boolean recovered;
         private boolean stopped;
 
-        SparkRunningStream(JavaStreamingContext context, OrderedSink sink, Duration shutdownTimeout) {
+        SparkRunningStream(JavaStreamingContext context, OrderedSink sink, Duration shutdownTimeout,
+                           boolean recovered) {
             this.context = context;
             this.sink = sink;
+            this.recovered = recovered;
             ShutdownHookManager.get().addShutdownHook(stopOnShutdown, SHUTDOWN_PRIORITY, shutdownTimeout.toMillis(),
                     TimeUnit.MILLISECONDS);
+        }
+
+        /** Whether this run resumed a checkpointed stream rather than starting a new one. */
+        boolean recovered() {
+            return recovered;
         }
 
         /** Returns once the stream has stopped; rethrows the error that stopped it, if one did (a failed job). */

@@ -71,8 +71,9 @@ class SparkSettingsTest {
         assertEquals("max frame bytes", SparkSettings.of("local[2]", SECOND, "h", 1, 0).getLeft().subject());
         assertEquals("ui port", SparkSettings.defaults().withUi(Option.some(-1)).getLeft().subject());
         assertEquals("spark setting", SparkSettings.defaults().withSparkConf("ui.port", "1").getLeft().subject());
-        assertThrows(IllegalArgumentException.class, () -> new SparkSettings("local[1]", SECOND, "h", 1, 1,
-                "tweetpipe", Option.none(), io.vavr.collection.HashMap.empty()));
+        assertThrows(IllegalArgumentException.class, () -> new SparkSettings("local[1]", SECOND,
+                io.vavr.collection.List.of(new SparkSettings.Relay("h", 1)), 1, "tweetpipe", Option.none(),
+                Option.none(), io.vavr.collection.HashMap.empty()));
     }
 
     @Test
@@ -87,6 +88,18 @@ class SparkSettingsTest {
         SparkConf conf = new SparkStreamEngine(settings, name -> null).sparkConf();
         assertEquals("50000", conf.get("spark.streaming.receiver.maxRate"));
         assertEquals("true", conf.get("spark.streaming.backpressure.enabled"));
+    }
+
+    @Test
+    void givenACheckpointDirectory_with_turnsTheReceiversWriteAheadLogOn() {
+        SparkSettings settings = master("spark://127.0.0.1:7077").flatMap(s -> s.withCheckpoint(" /tmp/cp ")).get();
+
+        assertEquals(Option.some("/tmp/cp"), settings.checkpoint());
+        assertEquals("true", new SparkStreamEngine(settings, name -> null).sparkConf()
+                .get("spark.streaming.receiver.writeAheadLog.enable"));
+        assertEquals(StorageLevel.MEMORY_AND_DISK_SER(), storageLevel(settings), "the log is the second copy");
+        assertEquals(Option.none(), SparkSettings.defaults().checkpoint());
+        assertEquals("checkpoint", SparkSettings.defaults().withCheckpoint(" ").getLeft().subject());
     }
 
     @Test
