@@ -102,6 +102,33 @@ class SparkSettingsTest {
         assertEquals("checkpoint", SparkSettings.defaults().withCheckpoint(" ").getLeft().subject());
     }
 
+    private static final io.vavr.collection.List<SparkSettings.Relay> TWO_RELAYS = io.vavr.collection.List.of(
+            new SparkSettings.Relay("127.0.0.1", 5555), new SparkSettings.Relay("127.0.0.1", 5556));
+
+    @Test
+    void givenTwoRelays_withRelays_wantsMoreLocalThreadsThanReceivers() {
+        Rejection rejection = master("local[2]").flatMap(s -> s.withRelays(TWO_RELAYS)).getLeft();
+
+        assertEquals("master", rejection.subject());
+        assertTrue(rejection.reason().contains("local[3]"), rejection::reason);
+        SparkSettings three = master("local[3]").flatMap(s -> s.withRelays(TWO_RELAYS)).get();
+        assertEquals(TWO_RELAYS, three.relays());
+        assertEquals("127.0.0.1", three.host());
+        assertEquals(5555, three.port());
+        assertTrue(master("spark://127.0.0.1:7077").flatMap(s -> s.withRelays(TWO_RELAYS)).isRight(),
+                "a cluster's cores are its workers' business");
+    }
+
+    @Test
+    void givenNoRelayOrOneTwice_withRelays_refuses() {
+        SparkSettings four = master("local[4]").get();
+
+        assertEquals("relays", four.withRelays(io.vavr.collection.List.empty()).getLeft().subject());
+        assertEquals("relays", four.withRelays(TWO_RELAYS.append(TWO_RELAYS.head())).getLeft().subject());
+        assertEquals("port", four.withRelays(io.vavr.collection.List.of(new SparkSettings.Relay("h", 0)))
+                .getLeft().subject());
+    }
+
     @Test
     void givenAWrongRate_with_namesIt() {
         assertEquals("max rate", SparkSettings.defaults().withMaxRate(0).getLeft().subject());

@@ -132,6 +132,31 @@ class SparkStreamEngineTest {
     }
 
     @Test
+    void givenTwoRelays_run_readsBothThroughOneReceiverEachIntoOneStream() throws Exception {
+        relay = new LoopbackRelay();
+        try (LoopbackRelay other = new LoopbackRelay()) {
+            SparkSettings settings = SparkSettings.of("local[3]", TestSettings.BATCH_INTERVAL, "127.0.0.1",
+                            relay.port(), 1 << 20)
+                    .flatMap(s -> s.withUi(io.vavr.control.Option.none()))
+                    .flatMap(s -> s.withRelays(List.of(new SparkSettings.Relay("127.0.0.1", relay.port()),
+                            new SparkSettings.Relay("127.0.0.1", other.port()))))
+                    .get();
+            running = new SparkStreamEngine(settings).start(CAPTURE_ALL, sink)
+                    .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
+            List<String> left = List.range(0, 300).map(i -> "left " + i);
+            List<String> right = List.range(0, 300).map(i -> "right " + i);
+            relay.send(framed(left));
+            other.send(framed(right));
+
+            Seq<String> records = sink.awaitRecords(600, GUARD);
+            assertEquals(left, records.filter(record -> record.startsWith("left")), "each relay's tweets, in order");
+            assertEquals(right, records.filter(record -> record.startsWith("right")));
+            running.stop();
+            running = null;
+        }
+    }
+
+    @Test
     void givenTheRelayDropsTheConnection_run_reconnectsAndLosesNothingSentOnEither() throws Exception {
         start();
         relay.send(framed(List.of("before the drop")));
