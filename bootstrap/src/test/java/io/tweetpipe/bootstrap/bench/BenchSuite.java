@@ -39,6 +39,7 @@ public final class BenchSuite {
               --start-plain N      first rate tried in the plain job's search (default 200000)
               --batch-ms N         batch interval of both jobs (default 1000)
               --jobs LIST          tweetpipe,plain (default both)
+              --wait-load X        first wait (30 minutes at most) for the 1-minute load average to fall below X
             """;
 
     private static final PrintStream LOG = System.err;
@@ -95,7 +96,7 @@ public final class BenchSuite {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
-                case "--only", "--jobs", "--start-tweetpipe", "--start-plain", "--batch-ms", "--dist", "--root",
+                case "--only", "--jobs", "--wait-load", "--start-tweetpipe", "--start-plain", "--batch-ms", "--dist", "--root",
                      "--out" -> {
                     if (i + 1 >= args.length) {
                         usage(args[i] + " needs a value");
@@ -111,6 +112,9 @@ public final class BenchSuite {
         }
         Path root = Path.of(options.getOrDefault("--root", ".")).toAbsolutePath().normalize();
         Path dist = Path.of(options.getOrDefault("--dist", "bootstrap/target/bench-dist")).toAbsolutePath();
+        if (options.containsKey("--wait-load")) {
+            waitForCalm(Double.parseDouble(options.get("--wait-load")), TimeUnit.MINUTES.toMillis(30));
+        }
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.getOrDefault("--out", "bootstrap/target/bench/" + stamp)).toAbsolutePath();
         Files.createDirectories(out.resolve("tmp"));
@@ -127,6 +131,18 @@ public final class BenchSuite {
         Files.writeString(out.resolve("table.md"), table, StandardCharsets.UTF_8);
         LOG.println("bench: the table is also in " + out.resolve("table.md") + "; every child's output in " + out);
         System.exit(0);
+    }
+
+    /** The machine is shared: waits until its load falls below {@code limit}, or gives up waiting and says so. */
+    private static void waitForCalm(double limit, long maxMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + maxMillis;
+        double load = loadAverage();
+        while (load >= limit && System.currentTimeMillis() < deadline) {
+            LOG.printf("bench: load average %.2f, waiting for it to fall below %.2f%n", load, limit);
+            TimeUnit.SECONDS.sleep(30);
+            load = loadAverage();
+        }
+        LOG.printf("bench: load average %.2f: %s%n", load, load < limit ? "starting" : "starting all the same");
     }
 
     private static void usage(String problem) {
