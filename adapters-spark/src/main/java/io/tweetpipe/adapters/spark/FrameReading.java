@@ -2,15 +2,19 @@ package io.tweetpipe.adapters.spark;
 
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.framing.FrameDecoder;
+import io.tweetpipe.domain.framing.WireFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.logging.log4j.LogManager;
@@ -22,9 +26,15 @@ import org.apache.logging.log4j.Logger;
  *
  * <p>Blocks, not records: Spark's single-record {@code store} goes through a lock, a rate limiter and a queue per
  * record; one {@code store} per block costs one block-manager put and one message to the driver for thousands of
- * records. A block is handed on when it holds {@link Limits#blockRecords} records or {@link Limits#blockChars}
- * characters, or when its oldest record has waited {@link Limits#blockInterval} (what Spark's block interval
- * bounds for its own receivers), so a trickle of tweets is not held back either.
+ * frames. A block is handed on when it holds {@link Limits#blockFrames} frames or {@link Limits#blockBytes} bytes,
+ * or when its oldest frame has waited {@link Limits#blockInterval} (what Spark's block interval bounds for its own
+ * receivers), so a trickle of tweets is not held back either.
+ *
+ * <p>Chunks, not strings: a block holds a few chunks, each the UTF-8 bytes of up to {@link Limits#chunkFrames} whole
+ * frames, each frame followed by its marker, as they came off the wire (less the blank and the overlong ones). Spark
+ * then serializes, stores and reads back a few byte arrays per block instead of a string per tweet, and the
+ * receiver decodes nothing; preprocessing decodes each chunk once and cuts it on the markers. The frames are still
+ * what is counted: {@link Block#frames()}, and the rate limit.
  *
  * <p>A rate limit, when there is one ({@link FrameRate}: Spark's {@code spark.streaming.receiver.maxRate}, or its
  * backpressure's current rate), is kept in frames: frames read beyond it are held, and the socket is not read again
@@ -40,7 +50,54 @@ final class FrameReading {
     /** Where blocks of frames go: Spark's {@code Receiver.store}, or a test's list. Called on the reading thread. */
     @FunctionalInterface
     interface Blocks {
-        void store(List<String> frames);
+        void store(Block block);
+    }
+
+    /**
+     * Chunks of whole frames, each frame followed by its marker, in UTF-8.
+     *
+     * @param frames how many frames the chunks hold together
+     */
+    record Block(List<byte[]> chunks, int frames) {
+        /**
+         * What Spark stores: the chunks, then as many nulls as it takes for the block to have one element per frame.
+         * Spark counts a block's records as the elements it stores, for the batch figures, its UI and its
+         * backpressure, which must all count tweets; a null costs a byte in a serialized block.
+         */
+        Iterator<byte[]> records() {
+            return new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < frames;
+                }
+
+                @Override
+                public byte[] next() {
+                    if (next >= frames) {
+                        throw new NoSuchElementException();
+                    }
+                    byte[] record = next < chunks.size() ? chunks.get(next) : null;
+                    next++;
+                    return record;
+                }
+            };
+        }
+
+        /** The frames, decoded: what preprocessing will cut the chunks into. */
+        List<String> frameTexts() {
+            List<String> texts = new ArrayList<>(frames);
+            for (byte[] chunk : chunks) {
+                String text = new String(chunk, StandardCharsets.UTF_8);
+                int start = 0;
+                for (int at = text.indexOf(WireFormat.MARKER); at >= 0; at = text.indexOf(WireFormat.MARKER, start)) {
+                    texts.add(text.substring(start, at));
+                    start = at + WireFormat.MARKER.length();
+                }
+            }
+            return texts;
+        }
     }
 
     /** How the reading ended. */
@@ -57,19 +114,21 @@ final class FrameReading {
     /**
      * How the reading paces itself.
      *
-     * @param blockRecords the most records in one block
-     * @param blockChars the most characters in one block, so that a few long lines cannot make a huge one
-     * @param blockInterval the longest a received record waits before its block is handed on
+     * @param blockFrames the most frames in one block
+     * @param blockBytes the most bytes in one block, so that a few long lines cannot make a huge one
+     * @param chunkFrames the most frames in one chunk: what preprocessing takes in one call
+     * @param chunkBytes the most bytes in one chunk (a frame longer than this has a chunk of its own)
+     * @param blockInterval the longest a received frame waits before its block is handed on
      * @param poll how long one read waits for bytes before the reader looks at the clock and at a stop request
      * @param quiet after a stop request, how long the socket must stay silent for the reader to take it that all
      *     that was sent has arrived
      * @param drain the longest a stop keeps reading bytes that are still coming
      */
-    record Limits(int blockRecords, int blockChars, Duration blockInterval, Duration poll, Duration quiet,
-                  Duration drain) {
+    record Limits(int blockFrames, int blockBytes, int chunkFrames, int chunkBytes, Duration blockInterval,
+                  Duration poll, Duration quiet, Duration drain) {
         static Limits standard(Duration blockInterval) {
-            return new Limits(10_000, 4 << 20, blockInterval, Duration.ofMillis(20), Duration.ofMillis(100),
-                    Duration.ofSeconds(1));
+            return new Limits(10_000, 4 << 20, 1_000, 256 << 10, blockInterval, Duration.ofMillis(20),
+                    Duration.ofMillis(100), Duration.ofSeconds(1));
         }
     }
 
@@ -83,13 +142,13 @@ final class FrameReading {
     private final Blocks blocks;
     private final FrameDecoder decoder;
     private final FrameRate rate;
-    /** Frames read but not yet allowed by the rate limit; empty whenever there is none. */
-    private final ArrayDeque<String> held = new ArrayDeque<>();
-    private final FrameDecoder.Listener listener = new FrameDecoder.Listener() {
+    /** Frames read and not handed on yet (the rate limit holds them back), each followed by its marker. */
+    private final HeldFrames held = new HeldFrames();
+    private final FrameDecoder.BytesListener listener = new FrameDecoder.BytesListener() {
         @Override
-        public void frame(String text) {
-            if (!text.isBlank()) {  // what the original relay's framing leaves between two markers: nothing to store
-                held.add(text);
+        public void frame(byte[] bytes, int from, int to) {
+            if (!isBlank(bytes, from, to)) {  // what the original relay's framing leaves between two markers
+                held.add(bytes, from, to);
             }
         }
 
@@ -101,9 +160,13 @@ final class FrameReading {
 
     private volatile boolean stopRequested;
     private volatile Socket socket;
-    private List<String> block;
-    private long blockChars;
+    private List<byte[]> block = new ArrayList<>();
+    private int blockFrames;
+    private long blockBytes;
     private long blockStarted;
+    private byte[] chunk = new byte[64 << 10];
+    private int chunkLength;
+    private int chunkFrames;
     private long framesStored;
     private long blocksStored;
     private long refused;
@@ -122,7 +185,6 @@ final class FrameReading {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.blocks = Objects.requireNonNull(blocks, "blocks");
         this.decoder = new FrameDecoder(maxFrameBytes);
-        this.block = new ArrayList<>();
     }
 
     /** Connects and reads until the connection ends or a stop is asked; whatever happens, what was read is handed on. */
@@ -138,7 +200,7 @@ final class FrameReading {
             connection.setSoTimeout((int) limits.poll().toMillis());
             LOG.info("reading the relay at {}", relay);
             InputStream in = connection.getInputStream();
-            byte[] chunk = new byte[64 * 1024];
+            byte[] buffer = new byte[64 * 1024];
             boolean draining = false;
             long drainUntil = 0;
             while (true) {
@@ -157,7 +219,7 @@ final class FrameReading {
                 }
                 int read;
                 try {
-                    read = in.read(chunk);
+                    read = in.read(buffer);
                 } catch (SocketTimeoutException quiet) {
                     if (draining) {
                         break;  // a stop was asked and the socket is quiet: all that was sent is in hand
@@ -171,7 +233,7 @@ final class FrameReading {
                     storeBlock();
                     return new Ending.Lost("the relay at " + relay + " closed the connection");
                 }
-                decoder.feed(chunk, 0, read, listener);
+                decoder.feedBytes(buffer, 0, read, listener);
                 release(draining);
                 storeIfDue();
                 if (draining && System.nanoTime() - drainUntil > 0) {
@@ -230,56 +292,155 @@ final class FrameReading {
      * connection hands on what was read); returns how long to wait before more are allowed.
      */
     private long release(boolean everything) {
-        long now = System.nanoTime();
-        long allowed = everything ? FrameRate.UNLIMITED : rate.available(now);
+        long allowed = everything ? FrameRate.UNLIMITED : rate.available(System.nanoTime());
         long handed = 0;
         while (handed < allowed && !held.isEmpty()) {
-            keep(held.poll());
+            keep(held);
             handed++;
         }
         if (!everything) {
             rate.take(handed);
         }
+        held.compactIfEmpty();
         return held.isEmpty() ? 0 : rate.nanosUntil(held.size());
     }
 
     /** Sleeps until more frames are allowed, but no later than a block falls due or a stop is looked at. */
     private void pause(long nanos) {
         long limit = limits.poll().toNanos();
-        if (!block.isEmpty()) {
+        if (blockFrames > 0) {
             limit = Math.min(limit, blockStarted + limits.blockInterval().toNanos() - System.nanoTime());
         }
         long sleep = Math.max(Math.min(nanos, limit), 100_000);  // a tenth of a millisecond at least: no spinning
         LockSupport.parkNanos(this, sleep);
     }
 
-    private void keep(String frame) {
-        if (block.isEmpty()) {
+    /** Moves the oldest held frame into the chunk being filled. */
+    private void keep(HeldFrames frames) {
+        int from = frames.firstStart();
+        int to = frames.firstEnd();
+        int length = to - from;
+        if (chunkFrames > 0 && (chunkFrames >= limits.chunkFrames() || chunkLength + length > limits.chunkBytes())) {
+            closeChunk();
+        }
+        if (blockFrames == 0) {
             blockStarted = System.nanoTime();
         }
-        block.add(frame);
-        blockChars += frame.length();
-        if (block.size() >= limits.blockRecords() || blockChars >= limits.blockChars()) {
+        if (chunkLength + length > chunk.length) {
+            chunk = Arrays.copyOf(chunk, Math.max(chunkLength + length, chunk.length * 2));
+        }
+        System.arraycopy(frames.bytes(), from, chunk, chunkLength, length);
+        chunkLength += length;
+        chunkFrames++;
+        blockFrames++;
+        blockBytes += length;
+        frames.dropFirst();
+        if (blockFrames >= limits.blockFrames() || blockBytes >= limits.blockBytes()) {
             storeBlock();
         }
     }
 
+    private void closeChunk() {
+        if (chunkFrames > 0) {
+            block.add(Arrays.copyOf(chunk, chunkLength));
+            chunkLength = 0;
+            chunkFrames = 0;
+        }
+    }
+
     private void storeIfDue() {
-        if (!block.isEmpty() && System.nanoTime() - blockStarted >= limits.blockInterval().toNanos()) {
+        if (blockFrames > 0 && System.nanoTime() - blockStarted >= limits.blockInterval().toNanos()) {
             storeBlock();
         }
     }
 
     private void storeBlock() {
+        closeChunk();
         if (block.isEmpty()) {
             return;
         }
-        List<String> full = block;
-        block = new ArrayList<>(Math.min(full.size() * 2, limits.blockRecords()));
-        blockChars = 0;
+        Block full = new Block(block, blockFrames);
+        block = new ArrayList<>();
+        blockFrames = 0;
+        blockBytes = 0;
         blocks.store(full);
-        framesStored += full.size();
+        framesStored += full.frames();
         blocksStored++;
+    }
+
+    /**
+     * Blank as {@link String#isBlank} says, decoding only when it must: a frame holding a byte that is neither
+     * ASCII white space nor part of a multi-byte character has something to read, which is nearly always seen at
+     * its first or second byte.
+     */
+    static boolean isBlank(byte[] bytes, int from, int to) {
+        boolean multiByte = false;
+        for (int i = from; i < to; i++) {
+            int b = bytes[i];
+            if (b < 0) {
+                multiByte = true;
+            } else if (!(b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1C && b <= 0x1F))) {
+                return false;
+            }
+        }
+        return !multiByte || new String(bytes, from, to - from, StandardCharsets.UTF_8).isBlank();
+    }
+
+    /** Frames waiting for the rate limit, each with its marker, in a buffer reused from one read to the next. */
+    private static final class HeldFrames {
+        private static final byte[] MARKER = WireFormat.MARKER.getBytes(StandardCharsets.US_ASCII);
+        private byte[] bytes = new byte[128 << 10];
+        private int[] ends = new int[1024];
+        private int length;
+        private int count;
+        private int first;
+
+        void add(byte[] source, int from, int to) {
+            int needed = length + (to - from) + MARKER.length;
+            if (needed > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length * 2));
+            }
+            System.arraycopy(source, from, bytes, length, to - from);
+            System.arraycopy(MARKER, 0, bytes, length + (to - from), MARKER.length);
+            length = needed;
+            if (count == ends.length) {
+                ends = Arrays.copyOf(ends, ends.length * 2);
+            }
+            ends[count++] = length;
+        }
+
+        boolean isEmpty() {
+            return first == count;
+        }
+
+        int size() {
+            return count - first;
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        int firstStart() {
+            return first == 0 ? 0 : ends[first - 1];
+        }
+
+        int firstEnd() {
+            return ends[first];
+        }
+
+        void dropFirst() {
+            first++;
+        }
+
+        /** Starts the buffer over once everything in it has been handed on. */
+        void compactIfEmpty() {
+            if (isEmpty()) {
+                length = 0;
+                count = 0;
+                first = 0;
+            }
+        }
     }
 
     private void refuse(Rejection rejection) {

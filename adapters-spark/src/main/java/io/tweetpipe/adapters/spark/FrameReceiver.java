@@ -9,7 +9,7 @@ import org.apache.spark.streaming.receiver.Receiver;
 
 /**
  * Spark's side of the relay's socket: a receiver that reads frames (see {@link FrameReading}) and stores them in
- * blocks. It replaces {@code socketTextStream}, which splits on newlines and so reads neither a tweet holding a
+ * blocks, as chunks of whole frames' bytes (padded so that Spark counts one record per frame). It replaces {@code socketTextStream}, which splits on newlines and so reads neither a tweet holding a
  * line break nor the original relay's bytes ({@code text__end} with no newline at all) as one record.
  *
  * <p>When the relay refuses the connection or ends it, the receiver asks Spark to restart it, which Spark does
@@ -26,7 +26,7 @@ import org.apache.spark.streaming.receiver.Receiver;
  * is the configured maximum rate, {@code spark.streaming.backpressure.initialRate} at first, and the rate
  * backpressure sets once batches complete, never above the maximum).
  */
-public final class FrameReceiver extends Receiver<String> {
+public final class FrameReceiver extends Receiver<byte[]> {
 
     private static final Logger LOG = LogManager.getLogger(FrameReceiver.class);
 
@@ -63,7 +63,7 @@ public final class FrameReceiver extends Receiver<String> {
     public void onStart() {
         // supervisor() is private[streaming] in Scala, public in bytecode: Spark's BlockGenerator reads the same limit.
         FrameReading next = new FrameReading(host, port, maxFrameBytes, FrameReading.Limits.standard(blockInterval),
-                frames -> store(frames.iterator()), new FrameRate(() -> supervisor().getCurrentRateLimit()));
+                block -> store(block.records()), new FrameRate(() -> supervisor().getCurrentRateLimit()));
         Thread thread = new Thread(() -> read(next), "tweetpipe-receiver-" + host + ":" + port);
         thread.setDaemon(true);
         reading = next;

@@ -185,9 +185,9 @@ public final class SparkStreamEngine implements StreamEngine {
         Duration blockInterval = Duration.ofMillis(Math.min(settings.batchInterval().toMillis(),
                 conf.getTimeAsMs("spark.streaming.blockInterval", DEFAULT_BLOCK_INTERVAL.toMillis() + "ms")));
         // One receiver per relay, their streams unioned: each receiver keeps a core (a local thread) busy.
-        JavaDStream<String> frames = null;
+        JavaDStream<byte[]> frames = null;
         for (SparkSettings.Relay relay : settings.relays()) {
-            JavaDStream<String> one = context.receiverStream(new FrameReceiver(relay.host(), relay.port(),
+            JavaDStream<byte[]> one = context.receiverStream(new FrameReceiver(relay.host(), relay.port(),
                     settings.maxFrameBytes(), blockInterval, storageLevel(conf)));
             frames = frames == null ? one : frames.union(one);
         }

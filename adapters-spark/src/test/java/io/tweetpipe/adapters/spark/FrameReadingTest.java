@@ -33,7 +33,7 @@ class FrameReadingTest {
     FrameReadingTest() throws IOException {
         relay = new LoopbackRelay();
         reading = new FrameReading("127.0.0.1", relay.port(), 1000,
-                FrameReading.Limits.standard(Duration.ofMillis(100)), frames -> blocks.add(List.ofAll(frames).asJava()));
+                FrameReading.Limits.standard(Duration.ofMillis(100)), block -> blocks.add(block.frameTexts()));
     }
 
     @AfterEach
@@ -127,7 +127,7 @@ class FrameReadingTest {
             closedPort = gone.getLocalPort();
         }
         FrameReading nowhere = new FrameReading("127.0.0.1", closedPort, 1000,
-                FrameReading.Limits.standard(Duration.ofMillis(100)), frames -> blocks.add(frames));
+                FrameReading.Limits.standard(Duration.ofMillis(100)), block -> blocks.add(block.frameTexts()));
 
         FrameReading.Ending ending = thread.submit(nowhere::run).get(GUARD_SECONDS, TimeUnit.SECONDS);
 
@@ -140,7 +140,7 @@ class FrameReadingTest {
     @Test
     void givenARateLimit_read_handsOnEveryFrameInOrderWithoutAStop() throws Exception {
         FrameReading paced = new FrameReading("127.0.0.1", relay.port(), 1000,
-                FrameReading.Limits.standard(Duration.ofMillis(100)), frames -> blocks.add(List.ofAll(frames).asJava()),
+                FrameReading.Limits.standard(Duration.ofMillis(100)), block -> blocks.add(block.frameTexts()),
                 new FrameRate(() -> 5_000));
         Future<FrameReading.Ending> running = thread.submit(paced::run);
         relay.send(List.range(0, 1000).map(i -> "paced " + i + "__end").mkString().getBytes(StandardCharsets.UTF_8));

@@ -96,7 +96,12 @@ class SparkFunctionsSerializationTest {
         PreprocessFrames function = new PreprocessFrames(Preprocessing.standard());
         PreprocessFrames copy = roundTrip(function);
 
-        assertEquals(List.ofAll(() -> function.call(RECEIVED)), List.ofAll(() -> copy.call(RECEIVED)));
+        byte[] chunk = RECEIVED.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertEquals(List.ofAll(() -> function.call(chunk)), List.ofAll(() -> copy.call(chunk)));
+        assertEquals(List.of("an extended tweet, with __end and \\ and a break", "next"),
+                List.ofAll(() -> copy.call(chunk)));
+        assertEquals(List.empty(), List.ofAll(() -> copy.call(null)), "a block's padding holds no record");
     }
 
     @Test

@@ -23,6 +23,20 @@ public final class FrameDecoder {
         void rejected(Rejection rejection);
     }
 
+    /**
+     * Where frames go as bytes, undecoded, for a reader that hands them on in bulk (a receiver storing blocks) and
+     * so needs no string per frame.
+     */
+    public interface BytesListener {
+        /**
+         * One frame: {@code bytes[from, to)}, its marker not included. The array is the decoder's own and is reused
+         * once this returns: copy what is to be kept.
+         */
+        void frame(byte[] bytes, int from, int to);
+
+        void rejected(Rejection rejection);
+    }
+
     private static final byte[] MARKER = WireFormat.MARKER.getBytes(StandardCharsets.US_ASCII);
 
     private final int maxFrameBytes;
@@ -38,6 +52,21 @@ public final class FrameDecoder {
     }
 
     public void feed(byte[] chunk, int offset, int length, Listener listener) {
+        feedBytes(chunk, offset, length, new BytesListener() {
+            @Override
+            public void frame(byte[] bytes, int from, int to) {
+                listener.frame(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void rejected(Rejection rejection) {
+                listener.rejected(rejection);
+            }
+        });
+    }
+
+    /** As {@link #feed}, handing each frame on as bytes. */
+    public void feedBytes(byte[] chunk, int offset, int length, BytesListener listener) {
         append(chunk, offset, length);
         int start = 0;
         int scanFrom = 0;
@@ -51,7 +80,7 @@ public final class FrameDecoder {
             } else if (marker - start > maxFrameBytes) {
                 listener.rejected(tooLong());
             } else {
-                listener.frame(new String(pending, start, marker - start, StandardCharsets.UTF_8));
+                listener.frame(pending, start, marker);
             }
             start = marker + MARKER.length;
             scanFrom = start;
@@ -75,12 +104,28 @@ public final class FrameDecoder {
      * refused, not passed on as a tweet.
      */
     public void finish(Listener listener) {
+        if (endStream()) {
+            listener.rejected(cutShortRejection());
+        }
+    }
+
+    /** As {@link #finish(Listener)}, for a reader of bytes. */
+    public void finish(BytesListener listener) {
+        if (endStream()) {
+            listener.rejected(cutShortRejection());
+        }
+    }
+
+    /** Forgets what is pending; says whether it held the start of a record. */
+    private boolean endStream() {
         boolean cut = !skipping && !new String(pending, 0, size, StandardCharsets.UTF_8).isBlank();
         size = 0;
         skipping = false;
-        if (cut) {
-            listener.rejected(Rejection.of("frame", "the connection ended in the middle of a record"));
-        }
+        return cut;
+    }
+
+    private static Rejection cutShortRejection() {
+        return Rejection.of("frame", "the connection ended in the middle of a record");
     }
 
     private Rejection tooLong() {
@@ -95,13 +140,22 @@ public final class FrameDecoder {
         size += length;
     }
 
+    /** The marker's first byte at or after {@code from}, or -1; it reads every second byte until it sees a '_'. */
     private int indexOfMarker(int from) {
+        byte[] bytes = pending;
         int last = size - MARKER.length;
-        for (int i = from; i <= last; i++) {
-            if (pending[i] == '_' && pending[i + 1] == '_' && pending[i + 2] == 'e' && pending[i + 3] == 'n'
-                    && pending[i + 4] == 'd') {
+        // A marker holds '_' at 0 and 1: probing byte i+1 finds any marker starting at i or i+1; without '_' there,
+        // none starts at i or i+1, and a marker starting at i+2 .. i+4 is found by probing further on.
+        int i = from;
+        while (i <= last) {
+            if (bytes[i + 1] != '_') {
+                i += 2;
+                continue;
+            }
+            if (bytes[i] == '_' && bytes[i + 2] == 'e' && bytes[i + 3] == 'n' && bytes[i + 4] == 'd') {
                 return i;
             }
+            i++;
         }
         return -1;
     }

@@ -24,48 +24,39 @@ public final class WireFormat {
      * becomes U+FFFD, so that what is framed is exactly what is read back.
      */
     public static String normaliseText(String text) {
-        StringBuilder out = null;
         int n = text.length();
+        StringBuilder out = null;
+        int copied = 0;  // text[0, copied) is in out already
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            String replacement = null;
-            int consumed = 1;
-            switch (c) {
-                case '\r' -> {
-                    replacement = " ";
-                    if (i + 1 < n && text.charAt(i + 1) == '\n') {
-                        consumed = 2;
-                    }
-                }
-                case '\n', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029' -> replacement = " ";
-                default -> {
-                    if (Character.isHighSurrogate(c)) {
-                        if (i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                            if (out != null) {
-                                out.append(c).append(text.charAt(i + 1));
-                            }
-                            i++;
-                            continue;
-                        }
-                        replacement = "\uFFFD";
-                    } else if (Character.isLowSurrogate(c)) {
-                        replacement = "\uFFFD";
-                    }
-                }
+            if (c < '\n' || (c > '\r' && c < '\u0085')) {
+                continue;  // nearly every character: nothing to do
             }
-            if (replacement == null) {
-                if (out != null) {
-                    out.append(c);
+            String replacement;
+            int consumed = 1;
+            if (c <= '\r') {
+                replacement = " ";
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    consumed = 2;
                 }
+            } else if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                replacement = " ";
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;  // a whole pair: kept
+                continue;
+            } else if (Character.isSurrogate(c)) {
+                replacement = "\uFFFD";
+            } else {
                 continue;
             }
             if (out == null) {
-                out = new StringBuilder(n).append(text, 0, i);
+                out = new StringBuilder(n);
             }
-            out.append(replacement);
+            out.append(text, copied, i).append(replacement);
             i += consumed - 1;
+            copied = i + 1;
         }
-        return out == null ? text : out.toString();
+        return out == null ? text : out.append(text, copied, n).toString();
     }
 
     /** Makes {@code text} safe to put before a marker: no {@code __end} survives, and {@link #unescape} undoes it. */

@@ -37,9 +37,38 @@ public record Preprocessing(Function1<String, Seq<String>> splitter,
         return new Preprocessing(splitter, normalisers, filters.append(filter));
     }
 
+    /**
+     * One pass over the pieces: each is normalised and looked at once, and only what is kept goes into the result.
+     * The rules are taken out of their lists once per call, not once per piece: what arrives is often a chunk of
+     * thousands of records.
+     */
     @Override
     public Seq<String> apply(String received) {
-        return splitter.apply(received).map(this::normalise).filter(this::keep);
+        Seq<String> pieces = splitter.apply(received);
+        @SuppressWarnings("unchecked")
+        Function1<String, String>[] normalising = normalisers.toJavaArray(Function1[]::new);
+        @SuppressWarnings("unchecked")
+        Function1<String, Boolean>[] filtering = filters.toJavaArray(Function1[]::new);
+        java.util.ArrayList<String> kept = new java.util.ArrayList<>(pieces.size());
+        for (String piece : pieces) {
+            String record = piece;
+            for (Function1<String, String> normaliser : normalising) {
+                record = normaliser.apply(record);
+            }
+            if (keeps(filtering, record)) {
+                kept.add(record);
+            }
+        }
+        return List.ofAll(kept);
+    }
+
+    private static boolean keeps(Function1<String, Boolean>[] filtering, String record) {
+        for (Function1<String, Boolean> filter : filtering) {
+            if (!filter.apply(record)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One record through every normaliser, in order. */
