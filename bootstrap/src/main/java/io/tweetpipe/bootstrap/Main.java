@@ -8,6 +8,7 @@ import io.tweetpipe.bootstrap.di.DaggerRelayComponent;
 import io.tweetpipe.bootstrap.di.DaggerStreamComponent;
 import io.tweetpipe.bootstrap.di.DemoComponent;
 import io.tweetpipe.bootstrap.di.RelayComponent;
+import io.tweetpipe.bootstrap.di.StartupFailure;
 import io.tweetpipe.bootstrap.di.StreamComponent;
 import io.tweetpipe.domain.Rejection;
 import io.vavr.collection.Seq;

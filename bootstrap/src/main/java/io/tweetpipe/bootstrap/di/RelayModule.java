@@ -9,7 +9,6 @@ import io.tweetpipe.application.port.in.RelayTweetsUseCase;
 import io.tweetpipe.application.port.out.FramePublisher;
 import io.tweetpipe.application.port.out.TweetSource;
 import io.tweetpipe.application.service.RelayTweetsService;
-import io.tweetpipe.bootstrap.StartupFailure;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import javax.inject.Singleton;
 

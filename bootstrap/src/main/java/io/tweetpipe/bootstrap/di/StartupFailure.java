@@ -1,10 +1,10 @@
-package io.tweetpipe.bootstrap;
+package io.tweetpipe.bootstrap.di;
 
 import io.tweetpipe.domain.Rejection;
 
 /**
  * A part could not be built (a port already taken, a source that is not available): thrown only while Dagger builds
- * the graph, where a provider cannot return a value, and caught by {@link Main}, which prints its one line.
+ * the graph, where a provider cannot return a value, and caught by the main class, which prints its one line.
  */
 public final class StartupFailure extends RuntimeException {
 
