@@ -58,7 +58,14 @@ public final class CommandLine {
 
             Stream (stream and demo):
               --batch-interval D     micro-batch interval, e.g. 1s, 500ms      (default: 1s)
-              --master URL           Spark master                              (default: local[2])
+              --master URL           Spark master (default: local[2], or the master spark-submit was given)
+              --max-rate N           read at most N tweets per second; the rest waits in the socket and the
+                                     relay, which never blocks, drops what a full outbox cannot hold (default: no cap)
+              --backpressure         let Spark adapt the read rate to what batches can process (at most --max-rate)
+              --checkpoint DIR       checkpoint the stream and log what it receives in DIR: a restart with the
+                                     same DIR resumes it, and processes what was received before the stop
+              --relays LIST          stream only: read several relays, e.g. 127.0.0.1:5555,127.0.0.1:5556, one
+                                     receiver each (a local master needs more threads than relays: local[3] for two)
 
             General:
               --run-for D            stop by itself after D, e.g. 30s (default: run until Ctrl-C)
@@ -91,6 +98,7 @@ public final class CommandLine {
                 }
                 case "--once" -> draft.loop = false;
                 case "--expose" -> draft.exposed = true;
+                case "--backpressure" -> draft.backpressure = true;
                 default -> {
                     Option<Setter> setter = setter(flag);
                     if (setter.isEmpty()) {
@@ -117,6 +125,10 @@ public final class CommandLine {
         }
         if (o.mode() == Mode.STREAM && (o.replayFile().isDefined() || o.record().isDefined())) {
             return Either.left("--replay-file and --record belong to the relay: the stream reads the relay's socket");
+        }
+        if (o.relays().nonEmpty() && o.mode() != Mode.STREAM) {
+            return Either.left("--relays belongs to the stream mode: the " + o.mode().name().toLowerCase(Locale.ROOT)
+                    + " reads the relay on --host and --port");
         }
         if (o.source() == SourceKind.REPLAY && o.record().isDefined()) {
             return Either.left("--record records a live stream: use it with --source twitter");
@@ -156,6 +168,9 @@ public final class CommandLine {
                     i -> "the batch interval is at least 1ms"), (d, v) -> d.batchInterval = v);
             case "--master" -> Setter.of(v -> nonBlank(v, "give a Spark master, e.g. local[2]"), (d, v) -> d.master = v);
             case "--run-for" -> Setter.of(CommandLine::duration, (d, v) -> d.runFor = Option.of(v));
+            case "--max-rate" -> Setter.of(CommandLine::maxRate, (d, v) -> d.maxRate = Option.of(v));
+            case "--checkpoint" -> Setter.of(v -> nonBlank(v, "give a directory"), (d, v) -> d.checkpoint = Option.of(v));
+            case "--relays" -> Setter.of(CommandLine::relays, (d, v) -> d.relays = v);
             default -> null;
         });
     }
@@ -173,6 +188,39 @@ public final class CommandLine {
         return Try.of(() -> Double.parseDouble(value)).toEither()
                 .mapLeft(e -> "'" + value + "' is not a number")
                 .filterOrElse(r -> r >= 0 && Double.isFinite(r), r -> "the rate is 0 (as fast as possible) or more");
+    }
+
+    private static Either<String, Long> maxRate(String value) {
+        return Try.of(() -> Long.parseLong(value.strip())).toEither()
+                .mapLeft(e -> "'" + value + "' is not a whole number of tweets per second")
+                .filterOrElse(rate -> rate >= 1, rate -> "the cap is at least 1 tweet per second");
+    }
+
+    private static Either<String, List<Options.Endpoint>> relays(String value) {
+        List<String> given = split(value);
+        if (given.isEmpty()) {
+            return Either.left("give host:port pairs, separated by commas");
+        }
+        List<Either<String, Options.Endpoint>> parsed = given.map(CommandLine::endpoint);
+        Option<String> wrong = parsed.find(Either::isLeft).map(Either::getLeft);
+        if (wrong.isDefined()) {
+            return Either.left(wrong.get());
+        }
+        return Either.<String, List<Options.Endpoint>>right(parsed.map(Either::get))
+                .filterOrElse(endpoints -> endpoints.distinct().size() == endpoints.size(),
+                        endpoints -> "each relay once: a relay sends every reader the whole stream");
+    }
+
+    private static Either<String, Options.Endpoint> endpoint(String value) {
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            return Either.left("'" + value + "' is not host:port");
+        }
+        String host = value.substring(0, colon).strip();
+        return integer(value.substring(colon + 1), 1, 65_535)
+                .mapLeft(problem -> "'" + value + "': " + problem)
+                .map(port -> new Options.Endpoint(host.startsWith("[") && host.endsWith("]")
+                        ? host.substring(1, host.length() - 1) : host, port));
     }
 
     private static Either<String, String> url(String value) {
@@ -223,6 +271,10 @@ public final class CommandLine {
         Option<String> streamBaseUrl;
         int maxFrameBytes;
         Option<Duration> runFor;
+        List<Options.Endpoint> relays;
+        Option<Long> maxRate;
+        boolean backpressure;
+        Option<String> checkpoint;
 
         Draft(Options o) {
             mode = o.mode();
@@ -241,11 +293,16 @@ public final class CommandLine {
             streamBaseUrl = o.streamBaseUrl();
             maxFrameBytes = o.maxFrameBytes();
             runFor = o.runFor();
+            relays = o.relays();
+            maxRate = o.maxRate();
+            backpressure = o.backpressure();
+            checkpoint = o.checkpoint();
         }
 
         Options build() {
             return new Options(mode, keywords, languages, host, port, exposed, batchInterval, master, source,
-                    replayFile, rate, loop, record, streamBaseUrl, maxFrameBytes, runFor);
+                    replayFile, rate, loop, record, streamBaseUrl, maxFrameBytes, runFor, relays, maxRate,
+                    backpressure, checkpoint);
         }
     }
 }

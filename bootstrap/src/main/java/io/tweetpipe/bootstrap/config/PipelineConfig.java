@@ -31,8 +31,7 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
                 ReplaySettings.of(options.replayFile(), options.rate(), options.loop());
         Either<Rejection, RelaySettings> relay = RelaySettings.of(options.host(), options.port())
                 .map(settings -> settings.withMaxFrameBytes(options.maxFrameBytes()));
-        Either<Rejection, SparkSettings> spark = SparkSettings.of(options.master(), options.batchInterval(),
-                options.host(), options.port(), options.maxFrameBytes());
+        Either<Rejection, SparkSettings> spark = spark(options);
         // The live source is looked at only when asked for: credentials are needed for nothing else.
         Validation<Seq<Rejection>, Option<TwitterStreamSettings>> twitter = options.source() == SourceKind.TWITTER
                 && options.mode() != Mode.STREAM
@@ -51,5 +50,25 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
         }
         return Validation.valid(new PipelineConfig(options.mode(), filter.get(), options.source(), replay.get(),
                 twitter.get(), relay.get(), spark.get(), options.runFor()));
+    }
+
+    /** The stream's settings: the relay (or relays) it reads, its Spark master and batches, rate and recovery. */
+    private static Either<Rejection, SparkSettings> spark(Options options) {
+        Either<Rejection, SparkSettings> spark = SparkSettings.of(options.master(), options.batchInterval(),
+                options.host(), options.port(), options.maxFrameBytes());
+        if (options.relays().nonEmpty()) {
+            spark = spark.flatMap(s -> s.withRelays(options.relays()
+                    .map(relay -> new SparkSettings.Relay(relay.host(), relay.port()))));
+        }
+        if (options.maxRate().isDefined()) {
+            spark = spark.flatMap(s -> s.withMaxRate(options.maxRate().get()));
+        }
+        if (options.backpressure()) {
+            spark = spark.flatMap(s -> s.withBackpressure(true));
+        }
+        if (options.checkpoint().isDefined()) {
+            spark = spark.flatMap(s -> s.withCheckpoint(options.checkpoint().get()));
+        }
+        return spark;
     }
 }

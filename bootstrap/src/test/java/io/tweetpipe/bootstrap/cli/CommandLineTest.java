@@ -47,6 +47,65 @@ class CommandLineTest {
     }
 
     @Test
+    void givenTheStreamsRateRecoveryAndRelayOptions_parse_readsThemAll() {
+        Options options = run("stream", "--max-rate", "50000", "--backpressure", "--checkpoint", "/var/tmp/cp",
+                "--relays", "127.0.0.1:5555, localhost:5556,[::1]:5557");
+
+        assertEquals(Option.of(50_000L), options.maxRate());
+        assertEquals(true, options.backpressure());
+        assertEquals(Option.of("/var/tmp/cp"), options.checkpoint());
+        assertEquals(List.of(new Options.Endpoint("127.0.0.1", 5555), new Options.Endpoint("localhost", 5556),
+                new Options.Endpoint("::1", 5557)), options.relays());
+    }
+
+    @Test
+    void givenNoneOfThem_parse_capsNothingAndReadsOneRelay() {
+        Options options = run("stream");
+
+        assertEquals(Option.none(), options.maxRate());
+        assertEquals(false, options.backpressure());
+        assertEquals(Option.none(), options.checkpoint());
+        assertEquals(List.empty(), options.relays());
+    }
+
+    @Test
+    void givenSparkSubmitsMaster_parse_makesItTheDefault() {
+        String before = System.getProperty(Options.SPARK_MASTER_PROPERTY);
+        try {
+            System.setProperty(Options.SPARK_MASTER_PROPERTY, "spark://127.0.0.1:7077");
+            assertEquals("spark://127.0.0.1:7077", run("stream").master());
+            assertEquals("local[4]", run("stream", "--master", "local[4]").master(), "a flag still wins");
+            System.clearProperty(Options.SPARK_MASTER_PROPERTY);
+            assertEquals("local[2]", run("stream").master());
+        } finally {
+            if (before == null) {
+                System.clearProperty(Options.SPARK_MASTER_PROPERTY);
+            } else {
+                System.setProperty(Options.SPARK_MASTER_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void givenWrongStreamOptions_parse_saysWhatIsWrongInOneLine() {
+        assertEquals("--max-rate: the cap is at least 1 tweet per second", mistake("--max-rate", "0"));
+        assertEquals("--max-rate: 'fast' is not a whole number of tweets per second", mistake("--max-rate", "fast"));
+        assertEquals("--checkpoint needs a value", mistake("--checkpoint"));
+        assertEquals("--checkpoint: give a directory", mistake("--checkpoint", " "));
+        assertEquals("--relays: '127.0.0.1' is not host:port", mistake("stream", "--relays", "127.0.0.1"));
+        assertEquals("--relays: '127.0.0.1:abc': 'abc' is not a whole number",
+                mistake("stream", "--relays", "127.0.0.1:abc"));
+        assertEquals("--relays: '127.0.0.1:0': 0 is not between 1 and 65535",
+                mistake("stream", "--relays", "127.0.0.1:0"));
+        assertEquals("--relays: each relay once: a relay sends every reader the whole stream",
+                mistake("stream", "--relays", "127.0.0.1:1,127.0.0.1:1"));
+        assertEquals("--relays belongs to the stream mode: the demo reads the relay on --host and --port",
+                mistake("--relays", "127.0.0.1:5555"));
+        assertEquals("--relays belongs to the stream mode: the relay reads the relay on --host and --port",
+                mistake("relay", "--relays", "127.0.0.1:5555"));
+    }
+
+    @Test
     void givenHelp_parse_asksForHelp() {
         assertEquals(Either.right(new CommandLine.Help()), CommandLine.parse("stream", "--port", "1", "--help"));
     }
