@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  *
  * <p>Arguments: tweets per second, seconds to feed, batch interval in ms (default 1000), receivers (default 1: with
- * n &gt; 1 the feed is spread over n sockets and the master is local[n+1]). {@code spark.*} system properties
+ * n &gt; 1 the feed is spread over n sockets), master (default local[n+1]). {@code spark.*} system properties
  * ({@code -Dspark.serializer=...}) reach Spark. It prints one line: whether the job kept up (every tweet processed,
  * every scheduling delay under one batch interval once the first 5 s are past), the worst delays, heap and RSS.
  */
@@ -56,13 +56,14 @@ public final class ThroughputMain {
         Duration feedFor = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 60);
         Duration batchInterval = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 1000);
         int receivers = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        String master = args.length > 4 ? args[4] : "local[" + (receivers + 1) + "]";
         byte[][] pool = framedPool(4096);
 
         List<ServerSocket> servers = new ArrayList<>();
         for (int i = 0; i < receivers; i++) {
             servers.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
         }
-        SparkSettings settings = settings(servers, batchInterval);
+        SparkSettings settings = settings(servers, batchInterval, master);
         CountingSink sink = new CountingSink();
         MemoryWatch memory = new MemoryWatch();
         memory.start();
@@ -95,20 +96,21 @@ public final class ThroughputMain {
         memory.interrupt();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         boolean keptUp = sink.records.get() == sent && sink.worstDelayAfterWarmUp < batchInterval.toMillis();
-        System.out.printf(Locale.ROOT, "rate %,d/s for %ds, batch %d ms, %d receiver(s): %s; sent %,d processed %,d; "
+        System.out.printf(Locale.ROOT, "rate %,d/s for %ds, batch %d ms, %d receiver(s), %s: %s; sent %,d processed %,d; "
                         + "scheduling delay max %,d ms (after %ds: %,d ms); processing max %,d ms; feeder lag max %d ms; "
                         + "heap peak %,d MB; RSS peak %,d MB; done %.1f s after the feed; load %.2f%n",
-                rate, feedFor.toSeconds(), batchInterval.toMillis(), receivers, keptUp ? "KEPT UP" : "FELL BEHIND",
+                rate, feedFor.toSeconds(), batchInterval.toMillis(), receivers, master, keptUp ? "KEPT UP" : "FELL BEHIND",
                 sent, sink.records.get(), sink.worstDelay, WARM_UP.toSeconds(), sink.worstDelayAfterWarmUp,
                 sink.worstProcessing, behind, memory.peakHeap / (1 << 20), rssPeakKb() / 1024,
                 drained.toMillis() / 1000.0, load);
         System.exit(0);
     }
 
-    private static SparkSettings settings(List<ServerSocket> servers, Duration batchInterval) {
-        String master = "local[" + (servers.size() + 1) + "]";
+    private static SparkSettings settings(List<ServerSocket> servers, Duration batchInterval, String master) {
         return SparkSettings.of(master, batchInterval, "127.0.0.1", servers.get(0).getLocalPort(), 1 << 20)
                 .flatMap(s -> s.withUi(Option.none()))
+                .flatMap(s -> s.withRelays(io.vavr.collection.List.ofAll(servers)
+                        .map(server -> new SparkSettings.Relay("127.0.0.1", server.getLocalPort()))))
                 .getOrElseThrow(rejection -> new IllegalStateException(rejection.toString()));
     }
 
