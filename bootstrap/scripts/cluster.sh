@@ -73,11 +73,10 @@ wait_for "$out/relay.log" "relay listening" 30
 
 started=$(date +%s)
 jars=$(IFS=,; echo "${app_jars[*]}")
-# tweetpipe's own --master too: its command line's default (local[2]) would otherwise win over spark-submit's.
 "${spark_java[@]}" -Xmx1g org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client \
   --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 --conf spark.executor.memory=1g \
   --jars "$jars" --class io.tweetpipe.bootstrap.Main bootstrap/target/tweetpipe.jar \
-  stream --master "$master" --port "$relay_port" --run-for "${seconds}s" 2>"$out/driver.log" | tee "$out/stream.out"
+  stream --port "$relay_port" --run-for "${seconds}s" 2>"$out/driver.log" | tee "$out/stream.out"
 
 echo >&2
 echo "cluster: spark-submit ran $(( $(date +%s) - started )) s; batches printed: $(grep -c '^Time: ' "$out/stream.out")," \

@@ -184,6 +184,7 @@ public final class BenchSuite {
         }
         if (phases.contains("receivers")) {
             if (!severalRelaysSupported()) {
+                table.oneReceiver = table.sustainedOf(Job.TWEETPIPE);
                 table.receiversPending = "pending: this build's command line has no --relays (several receivers)";
                 LOG.println("bench: " + table.receiversPending);
             } else {

@@ -86,7 +86,8 @@ class ClusterStandaloneTest {
                 "spark.jars", cluster.applicationJars().stream().map(Path::toString).collect(Collectors.joining(",")),
                 "spark.driver.host", StandaloneCluster.HOST,
                 "spark.driver.bindAddress", StandaloneCluster.HOST,
-                "spark.executor.memory", "512m");
+                "spark.executor.memory", "512m",
+                "spark.executor.extraJavaOptions", String.join(" ", StandaloneCluster.QUICK_START));
         List<String> records;
         try (SocketRelay relay = SocketRelay.open(RelaySettings.defaults().withPort(0)).get()) {
             PipelineConfig config = config("stream", "--master", cluster.masterUrl(), "--port",
@@ -137,14 +138,15 @@ class ClusterStandaloneTest {
         List<String> appsBefore = applications();
         try (SocketRelay relay = SocketRelay.open(RelaySettings.defaults().withPort(0)).get()) {
             List<String> command = cluster.javaCommand("-Xmx512m", "org.apache.spark.deploy.SparkSubmit");
+            command.addAll(command.size() - 1, StandaloneCluster.QUICK_START);
             command.addAll(List.of("--master", cluster.masterUrl(), "--deploy-mode", "client",
                     "--conf", "spark.driver.host=" + StandaloneCluster.HOST,
                     "--conf", "spark.driver.bindAddress=" + StandaloneCluster.HOST,
                     "--conf", "spark.executor.memory=512m",
+                    "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", StandaloneCluster.QUICK_START),
                     "--jars", otherJars, "--class", "io.tweetpipe.bootstrap.Main", bootstrapJar.toString(),
-                    // tweetpipe's own --master: without it, the command line's default (local[2]) would win.
-                    "stream", "--master", cluster.masterUrl(), "--port", Integer.toString(relay.port()),
-                    "--batch-interval", BATCH));
+                    // No --master of tweetpipe's own: the stream runs where spark-submit sends it.
+                    "stream", "--port", Integer.toString(relay.port()), "--batch-interval", BATCH));
             Process driver = cluster.launch("submit", command);
             try {
                 awaitOrFail(() -> relay.clients() > 0 || !driver.isAlive(), "the submitted stream's receiver "

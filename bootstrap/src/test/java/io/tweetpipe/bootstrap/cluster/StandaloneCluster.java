@@ -173,8 +173,15 @@ final class StandaloneCluster implements AutoCloseable {
         return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
     }
 
+    /**
+     * JVM flags for the short-lived JVMs of a test cluster (master, worker, executors, a submitted driver): the
+     * client compiler alone and the serial collector start a JVM with less CPU, which counts on a busy 2-core CI box.
+     */
+    static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private void launch(String name, String mainClass, String... args) throws IOException {
         List<String> command = javaCommand("-Xmx256m", mainClass);
+        command.addAll(command.size() - 1, QUICK_START);
         // A master also opens a REST submission server on a fixed port (6066): not wanted, and not on a shared box.
         command.add(command.size() - 1, "-Dspark.master.rest.enabled=false");
         command.addAll(List.of(args));
