@@ -193,6 +193,8 @@ public final class BenchSuite {
                     one = search(Job.TWEETPIPE, startTweetpipe, 1, "local[2]");
                 }
                 table.oneReceiver = one;
+                // Two receivers need local[3]; one receiver on local[3] tells the receivers' share from the thread's.
+                table.oneReceiverThreeThreads = search(Job.TWEETPIPE, Math.max(one.held(), 50_000), 1, "local[3]");
                 table.twoReceivers = search(Job.TWEETPIPE, Math.max(one.held(), 50_000), 2, "local[3]");
             }
         }
@@ -243,8 +245,8 @@ public final class BenchSuite {
             }
             rate = next;
         }
-        LOG.printf("bench: %s with %d receiver(s): holds %,.0f tweets/s, fails at %,.0f%n", job.key, relays, held,
-                failed);
+        LOG.printf("bench: %s with %d receiver(s) on %s: holds %,.0f tweets/s, fails at %,.0f%n", job.key, relays,
+                master, held, failed);
         return new Search(held, failed, trials);
     }
 

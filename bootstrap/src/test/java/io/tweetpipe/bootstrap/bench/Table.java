@@ -20,6 +20,7 @@ final class Table {
     private final Map<String, Trial> latencies = new HashMap<>();
     private final Map<Job, Search> sustained = new EnumMap<>(Job.class);
     Search oneReceiver;
+    Search oneReceiverThreeThreads;
     Search twoReceivers;
     String receiversPending;
 
@@ -110,53 +111,65 @@ final class Table {
                     "", "");
         }
         if (twoReceivers != null || receiversPending != null) {
-            t.append("\n| several receivers (f) | one receiver, local[2] | two receivers, local[3] | ratio | | |\n"
-                    + "|---|--:|--:|--:|---|---|\n");
-            if (twoReceivers != null) {
-                row(t, "max sustained rate, tweets/s", rate(oneReceiver), rate(twoReceivers),
-                        ratio(held(twoReceivers), held(oneReceiver)), "measured", "");
-            } else {
-                row(t, "max sustained rate, tweets/s", rate(oneReceiver), receiversPending, Double.NaN, "", "");
-            }
+            t.append("\n| several receivers, tweetpipe (f) | one receiver, local[2] | one receiver, local[3] | two "
+                    + "receivers, local[3] | two against one, local[3] |\n|---|--:|--:|--:|--:|\n");
+            t.append("| max sustained rate, tweets/s | ").append(rate(oneReceiver)).append(" | ")
+                    .append(twoReceivers != null ? rate(oneReceiverThreeThreads) : "").append(" | ")
+                    .append(twoReceivers != null ? rate(twoReceivers) : receiversPending).append(" | ")
+                    .append(twoReceivers != null ? ratioText(ratio(held(twoReceivers), held(oneReceiverThreeThreads)))
+                            : "").append(" |\n");
         }
 
-        t.append("\n(a) the highest relay rate at which every tweet was processed (output count = tweets sent), the "
-                + "relay missed none, and every batch of the measured window was scheduled within one batch interval; "
-                + "rates doubled until one failed, then bisected to " + String.format(Locale.ROOT, "%.0f",
-                (mode.precision() - 1) * 100) + " %. Trials: ");
-        List<String> searches = new ArrayList<>();
-        if (ours != null) {
-            searches.add("tweetpipe " + trials(ours));
+        t.append("\n");
+        if (ours != null || plain != null) {
+            List<String> searches = new ArrayList<>();
+            if (ours != null) {
+                searches.add("tweetpipe " + trials(ours));
+            }
+            if (plain != null) {
+                searches.add("plain " + trials(plain));
+            }
+            t.append("(a) the highest relay rate at which every tweet was processed (output count = tweets sent), "
+                    + "the relay missed none, and every batch of the measured window was scheduled within one batch "
+                    + "interval; rates doubled until one failed, then bisected to " + String.format(Locale.ROOT,
+                    "%.0f", (mode.precision() - 1) * 100) + " %. Trials: " + String.join("; ", searches) + ".\n");
         }
-        if (plain != null) {
-            searches.add("plain " + trials(plain));
+        if (!latencies.isEmpty()) {
+            t.append("(b) from the relay's send (a time stamp in the tweet's text) to the harness reading the "
+                    + "printed record on the job's standard output, over the tweets each batch prints (its first "
+                    + "ten, which are its oldest: the p50 is pessimistic, the p99 is the batch's worst) in the "
+                    + "measured window" + latencySampleSizes() + ".\n");
+            t.append("(c) VmHWM of the job's process at the end of the 100,000 tweets/s run.\n");
         }
-        t.append(searches.isEmpty() ? "none" : String.join("; ", searches)).append(".\n");
-        t.append("(b) from the relay's send (a time stamp in the tweet's text) to the harness reading the printed "
-                + "record on the job's standard output, over the tweets each batch prints (its first ten, which are "
-                + "its oldest: the p50 is pessimistic, the p99 is the batch's worst) in the measured window"
-                + latencySampleSizes() + ".\n");
-        t.append("(c) VmHWM of the job's process at the end of the 100,000 tweets/s run.\n");
-        t.append("(d) from starting the job's JVM to reading its first printed batch header (Spark's \"Time: ... ms\"), "
-                + "and its first printed tweet; the relay already listening, 10,000 tweets/s from the moment the "
-                + "receiver connects; median of " + startupCount() + " runs, each run in brackets. Batches fall on "
-                + "whole batch intervals, so each figure carries up to one interval of chance.\n");
-        t.append("(e) one publishing thread and one reader counting newlines, rounds alternated, median round; the "
-                + "relay's publisher yields while the reader's buffer is half full, so it delivers, not drops"
-                + (relay != null && relay.getOrDefault("relay.misses", 0.0) > 0
-                ? String.format(Locale.ROOT, " (%,.0f missed all the same)", relay.get("relay.misses")) : "")
-                + (relay != null && relay.containsKey("encoding.tweets") ? String.format(Locale.ROOT, "; a plain "
-                + "writer that encodes each tweet to UTF-8 as the relay must (Frame.bytes()) reaches %s tweets/s "
-                + "(%s MB/s)", number(relay.get("encoding.tweets")), number(relay.get("encoding.mb"))) : "")
-                + ".\n");
+        if (!startups.isEmpty()) {
+            t.append("(d) from starting the job's JVM to reading its first printed batch header (Spark's \"Time: "
+                    + "... ms\"), and its first printed tweet; the relay already listening, 10,000 tweets/s from the "
+                    + "moment the receiver connects; median of " + startupCount() + " runs, each run in brackets. "
+                    + "Batches fall on whole batch intervals, so each figure carries up to one interval of "
+                    + "chance.\n");
+        }
+        if (relay != null && !relay.isEmpty()) {
+            t.append("(e) one publishing thread and one reader counting newlines, rounds alternated, median round; "
+                    + "the relay's publisher yields while the reader's buffer is half full, so it delivers, not drops"
+                    + (relay.getOrDefault("relay.misses", 0.0) > 0
+                    ? String.format(Locale.ROOT, " (%,.0f missed all the same)", relay.get("relay.misses")) : "")
+                    + (relay.containsKey("encoding.tweets") ? String.format(Locale.ROOT, "; a plain writer that "
+                    + "encodes each tweet to UTF-8 as the relay must (Frame.bytes()) reaches %s tweets/s (%s MB/s)",
+                    number(relay.get("encoding.tweets")), number(relay.get("encoding.mb"))) : "") + ".\n");
+        }
         if (twoReceivers != null) {
             t.append("(f) the same search with the rate split over two relay sockets read by two receivers, "
-                    + "unioned (local[3]: the cores rule wants more cores than receivers). Trials: "
-                    + trials(twoReceivers) + ".\n");
+                    + "unioned (local[3]: the cores rule wants more threads than receivers), against one receiver "
+                    + "on local[3] and on local[2]. Trials, one receiver on local[3]: "
+                    + trials(oneReceiverThreeThreads) + "; two receivers: " + trials(twoReceivers) + ".\n");
         } else if (receiversPending != null) {
             t.append("(f) " + receiversPending + "; the harness runs it once --relays host:port,host:port parses.\n");
         }
         return t.toString();
+    }
+
+    private static String ratioText(double ratio) {
+        return Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.2fx", ratio);
     }
 
     private static void row(StringBuilder t, String figure, String a, String b, double ratio, String target,
