@@ -42,7 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Arguments: tweets per second, seconds to feed, batch interval in ms (default 1000), receivers (default 1: with
  * n &gt; 1 the feed is spread over n sockets), master (default local[n+1]). {@code spark.*} system properties
  * ({@code -Dspark.serializer=...}) reach Spark. It prints one line: whether the job kept up (every tweet processed,
- * every scheduling delay under one batch interval once the first 5 s are past), the worst delays, heap and RSS.
+ * every scheduling delay under one batch interval once the first 5 s are past), the worst delays, heap and RSS, and
+ * the CPU time the process spent per million tweets: on a machine others share, the rate a job keeps up with
+ * depends on their load, its CPU time per tweet much less.
  */
 public final class ThroughputMain {
 
@@ -71,6 +73,8 @@ public final class ThroughputMain {
         RunningStream running = new SparkStreamEngine(settings)
                 .start(new StreamEngine.Plan(Preprocessing.standard(), Batch.PRINTED), sink)
                 .getOrElseThrow(rejection -> new IllegalStateException(rejection.toString()));
+        long cpuAtStart = processCpuNanos();
+        long gcAtStart = gcMillis();
         List<Feeder> feeders = new ArrayList<>();
         for (ServerSocket server : servers) {
             Feeder feeder = new Feeder(server, pool, rate / receivers, feedFor);
@@ -89,6 +93,8 @@ public final class ThroughputMain {
             Thread.sleep(50);
         }
         Duration drained = Duration.ofNanos(System.nanoTime() - started).minus(feedFor);
+        double cpuPerMillion = (processCpuNanos() - cpuAtStart) / 1e9 / (Math.max(1, sink.records.get()) / 1e6);
+        long gc = gcMillis() - gcAtStart;
         running.stop();
         for (ServerSocket server : servers) {
             server.close();
@@ -98,11 +104,12 @@ public final class ThroughputMain {
         boolean keptUp = sink.records.get() == sent && sink.worstDelayAfterWarmUp < batchInterval.toMillis();
         System.out.printf(Locale.ROOT, "rate %,d/s for %ds, batch %d ms, %d receiver(s), %s: %s; sent %,d processed %,d; "
                         + "scheduling delay max %,d ms (after %ds: %,d ms); processing max %,d ms; feeder lag max %d ms; "
-                        + "heap peak %,d MB; RSS peak %,d MB; done %.1f s after the feed; load %.2f%n",
+                        + "heap peak %,d MB; RSS peak %,d MB; done %.1f s after the feed; CPU %.2f s per million tweets "
+                        + "(feeder included), GC %,d ms; load %.2f%n",
                 rate, feedFor.toSeconds(), batchInterval.toMillis(), receivers, master, keptUp ? "KEPT UP" : "FELL BEHIND",
                 sent, sink.records.get(), sink.worstDelay, WARM_UP.toSeconds(), sink.worstDelayAfterWarmUp,
                 sink.worstProcessing, behind, memory.peakHeap / (1 << 20), rssPeakKb() / 1024,
-                drained.toMillis() / 1000.0, load);
+                drained.toMillis() / 1000.0, cpuPerMillion, gc, load);
         System.exit(0);
     }
 
@@ -130,6 +137,17 @@ public final class ThroughputMain {
             pool[i] = Frame.of(body.toString()).get().text().getBytes(StandardCharsets.UTF_8);
         }
         return pool;
+    }
+
+    /** CPU time of the whole process, every thread: Spark's, the receiver's, the feeder's. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static long rssPeakKb() {
