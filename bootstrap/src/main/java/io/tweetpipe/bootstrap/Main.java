@@ -74,7 +74,7 @@ public final class Main {
         }, "tweetpipe-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            Programs programs = new Programs(config, stop);
+            Programs programs = new Programs(config, stop, err);
             return switch (config.mode()) {
                 case RELAY -> {
                     RelayComponent relay = DaggerRelayComponent.factory().create(config);

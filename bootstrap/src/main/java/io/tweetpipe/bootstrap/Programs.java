@@ -9,6 +9,7 @@ import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.domain.Rejection;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +26,16 @@ final class Programs {
 
     private final PipelineConfig config;
     private final StopSignal stop;
+    private final PrintStream summary;
 
-    Programs(PipelineConfig config, StopSignal stop) {
+    /**
+     * @param summary where the relay's closing count goes: straight to the stream, not through logging, because
+     *     after a signal java.util.logging (and Spark's log4j) may already have shut down in hooks of their own
+     */
+    Programs(PipelineConfig config, StopSignal stop, PrintStream summary) {
         this.config = config;
         this.stop = stop;
+        this.summary = summary;
     }
 
     int relay(RelayTweetsUseCase relayTweets, SocketRelay socket) throws InterruptedException {
@@ -146,7 +153,7 @@ final class Programs {
             source.join(TimeUnit.SECONDS.toMillis(10));
             progress.interrupt();
             socket.close();
-            LOG.log(Level.INFO, "relay stopped: {0}; socket: {1}", relayTweets.progress(), socket.stats());
+            summary.println("tweetpipe: relay stopped: " + relayTweets.progress() + "; socket: " + socket.stats());
         }
 
         int exitCode() {

@@ -66,6 +66,10 @@ final class SparkLogging {
         builder.add(builder.newLogger("org.apache.spark.streaming.scheduler.ReceiverTracker", Level.WARN)
                 .add(deny(builder, "Deregistered receiver for stream \\d+: "
                         + "(Stopped by driver|Restarting receiver with delay \\d+ ?ms: .*)")));
+        // Spark bridges java.util.logging into log4j, so tweetpipe's own lines (System.Logger) land here too: they
+        // keep their INFO, only Spark's chatter is cut to warnings.
+        builder.add(builder.newLogger("tweetpipe", Level.INFO));
+        builder.add(builder.newLogger("io.tweetpipe", Level.INFO));
         builder.add(builder.newRootLogger(Level.WARN).add(builder.newAppenderRef("stderr")));
         return builder.build(false);
     }

@@ -8,6 +8,7 @@ import io.tweetpipe.domain.tweet.Language;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.TrackFilter;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import io.vavr.control.Try;
 import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
@@ -170,8 +171,9 @@ public final class TwitterStreamSource implements TweetSource {
 
     /** Left when only a person can fix it; else the kind of wait before the next attempt. */
     private Either<Rejection, Backoff.Failure> classify(PendingMessages.Ended ended) {
-        if (ended.cause() instanceof TwitterException twitter && twitter.getStatusCode() > 0) {
-            int status = twitter.getStatusCode();
+        Option<Integer> httpStatus = httpStatus(ended.cause());
+        if (httpStatus.isDefined()) {
+            int status = httpStatus.get();
             return switch (status) {
                 case 401 -> refuse("the endpoint refused the credentials (HTTP 401 Unauthorized) at "
                         + settings.filterUrl() + ": check " + TwitterCredentials.CONSUMER_KEY + ", "
@@ -194,14 +196,35 @@ public final class TwitterStreamSource implements TweetSource {
         return Either.right(ended.established() ? Backoff.Failure.DROPPED : Backoff.Failure.NETWORK);
     }
 
+    private static final java.util.regex.Pattern JDK_HTTP_STATUS =
+            java.util.regex.Pattern.compile("Server returned HTTP response code: (\\d{3})");
+
+    /**
+     * The HTTP status the endpoint answered, if it answered one. twitter4j knows it only when the answer had a body;
+     * for an empty one (a bare 401, say) it leaves -1 and the JDK's IOException says the status in its message.
+     */
+    private static Option<Integer> httpStatus(Throwable failure) {
+        if (failure instanceof TwitterException twitter && twitter.getStatusCode() > 0) {
+            return Option.some(twitter.getStatusCode());
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            java.util.regex.Matcher status = JDK_HTTP_STATUS.matcher(String.valueOf(cause.getMessage()));
+            if (status.find()) {
+                return Option.some(Integer.parseInt(status.group(1)));
+            }
+        }
+        return Option.none();
+    }
+
     private static Either<Rejection, Backoff.Failure> refuse(String reason) {
         return Either.left(Rejection.of("twitter", reason));
     }
 
     private String describe(PendingMessages.Ended ended) {
         Throwable cause = ended.cause();
-        if (cause instanceof TwitterException twitter && twitter.getStatusCode() > 0) {
-            return "HTTP " + twitter.getStatusCode() + " from " + settings.filterUrl();
+        Option<Integer> httpStatus = httpStatus(cause);
+        if (httpStatus.isDefined()) {
+            return "HTTP " + httpStatus.get() + " from " + settings.filterUrl();
         }
         if (!(cause instanceof TwitterException)) {
             return "twitter4j's stream loop stopped (" + rootMessage(cause) + ")";

@@ -29,7 +29,14 @@ public final class Twitter4jLogging extends twitter4j.LoggerFactory {
         if (System.getProperty(PROPERTY) == null) {
             System.setProperty(PROPERTY, Twitter4jLogging.class.getName());
         }
+        // At FINE the JDK's HTTP client, which twitter4j uses, logs every request header, OAuth's Authorization
+        // (consumer key, access token) included: however verbose a user makes java.util.logging, not that logger.
+        HTTP_HEADERS.setLevel(java.util.logging.Level.INFO);
     }
+
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one would forget its level. */
+    private static final java.util.logging.Logger HTTP_HEADERS =
+            java.util.logging.Logger.getLogger("sun.net.www.protocol.http.HttpURLConnection");
 
     /** Masks this value in every line twitter4j logs from now on. */
     public static void mask(String secret) {

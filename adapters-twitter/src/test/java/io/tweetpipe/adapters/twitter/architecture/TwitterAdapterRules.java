@@ -30,6 +30,8 @@ final class TwitterAdapterRules {
 
     /** Stricter than GeneralCodingRules' version, which only looks for a static JUL logger field. */
     static final ArchRule NO_JAVA_UTIL_LOGGING = noClasses()
+            // The one exception: it pins the JDK HTTP client's logger so no verbosity ever prints OAuth headers.
+            .that().doNotHaveFullyQualifiedName("io.tweetpipe.adapters.twitter.v1.Twitter4jLogging")
             .should().dependOnClassesThat().resideInAPackage("java.util.logging..")
             .because("System.Logger is the one logging API; whoever runs the process picks its backend");
 }
