@@ -22,7 +22,7 @@ fi
 dist=bootstrap/target/bench-dist
 rm -rf "$dist"
 mkdir -p "$dist"
-cp -r bootstrap/target/tweetpipe.jar bootstrap/target/lib bootstrap/target/test-classes "$dist"/
+cp -rp bootstrap/target/tweetpipe.jar bootstrap/target/lib bootstrap/target/test-classes "$dist"/
 
 exec java -Xmx512m -cp "$dist/tweetpipe.jar:$dist/test-classes" io.tweetpipe.bootstrap.bench.BenchSuite \
-  --root . --dist "$dist" "$@"
+  --root . --dist "$dist" --build "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' with uncommitted changes')" "$@"

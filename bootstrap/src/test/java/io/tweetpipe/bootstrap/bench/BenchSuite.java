@@ -79,6 +79,7 @@ public final class BenchSuite {
     private final long batchMillis;
     private final List<String> sparkFlags;
     private final List<Job> jobs;
+    private String build = "";
     private int trialCount;
 
     BenchSuite(Path root, Path dist, Path out, Mode mode, long batchMillis, List<Job> jobs) throws IOException {
@@ -96,7 +97,7 @@ public final class BenchSuite {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
-                case "--only", "--jobs", "--wait-load", "--start-tweetpipe", "--start-plain", "--batch-ms", "--dist", "--root",
+                case "--only", "--jobs", "--wait-load", "--build", "--start-tweetpipe", "--start-plain", "--batch-ms", "--dist", "--root",
                      "--out" -> {
                     if (i + 1 >= args.length) {
                         usage(args[i] + " needs a value");
@@ -124,6 +125,7 @@ public final class BenchSuite {
                 .map(name -> Job.valueOf(name.strip().toUpperCase(Locale.ROOT))).toList();
         BenchSuite suite = new BenchSuite(root, dist, out, quick ? Mode.QUICK : Mode.FULL,
                 Long.parseLong(options.getOrDefault("--batch-ms", "1000")), jobs);
+        suite.build = options.getOrDefault("--build", "");
         String table = suite.run(phases, Double.parseDouble(options.getOrDefault("--start-tweetpipe", "200000")),
                 Double.parseDouble(options.getOrDefault("--start-plain", "200000")));
         System.out.print(table);
@@ -199,7 +201,7 @@ public final class BenchSuite {
             }
         }
         double loadAtEnd = loadAverage();
-        return table.render(started, mode, loadAtStart, loadAtEnd, machine(), BenchTweets.meanWireBytes(
+        return table.render(started, mode, loadAtStart, loadAtEnd, machine() + build(), BenchTweets.meanWireBytes(
                 BenchTweets.framedBodies()));
     }
 
@@ -456,6 +458,27 @@ public final class BenchSuite {
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** What was measured: the checkout's commit (from the script) and when each tweetpipe jar was built. */
+    private String build() {
+        List<String> jars = new ArrayList<>();
+        try (var files = Files.list(dist.resolve("lib"))) {
+            files.filter(f -> f.getFileName().toString().matches("(domain|application|adapters-.*)-.*\\.jar"))
+                    .sorted().forEach(f -> {
+                        try {
+                            jars.add(f.getFileName().toString().replaceAll("-\\d.*", "") + " "
+                                    + DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC)
+                                    .format(Files.getLastModifiedTime(f).toInstant()));
+                        } catch (IOException e) {
+                            jars.add(f.getFileName().toString());
+                        }
+                    });
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+        return "; build: " + (build.isBlank() ? "" : "commit " + build + ", ") + "jars built at (UTC) "
+                + String.join(", ", jars);
     }
 
     /** Spark's JVM flags, said once in the root pom ({@code spark.jvm.flags}), as the tests and the launcher use. */
