@@ -1,6 +1,7 @@
 package io.tweetpipe.domain.bench;
 
 import io.tweetpipe.domain.preprocessing.Preprocessing;
+import io.tweetpipe.domain.preprocessing.Rules;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,11 +28,41 @@ public class PreprocessingBenchmark {
     private final String[] bodies = Tweets.bodies(TWEETS);
     private final String chunk = Tweets.wire(bodies);
     private final String[] frames = chunk.split("__end", -1);
+    private final String[] pieces = Rules.SPLIT_ON_MARKER.apply(chunk).toJavaArray(String[]::new);
 
     @Benchmark
     @OperationsPerInvocation(TWEETS)
     public void chunkOfAThousand(Blackhole sink) {
         sink.consume(standard.apply(chunk));
+    }
+
+    /** The rules one by one on frames as the splitter cuts them: where a record's time goes. */
+    @Benchmark
+    @OperationsPerInvocation(TWEETS)
+    public void ruleByRule(Blackhole sink) {
+        for (int i = 0; i < TWEETS; i++) {
+            String frame = pieces[i];
+            String unescaped = Rules.UNESCAPE.apply(frame);
+            String normalised = Rules.NORMALISE_TEXT.apply(unescaped);
+            String lower = Rules.LOWERCASE.apply(normalised);
+            sink.consume(Rules.TRIM.apply(lower));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(TWEETS)
+    public void normaliseTextOnly(Blackhole sink) {
+        for (int i = 0; i < TWEETS; i++) {
+            sink.consume(Rules.NORMALISE_TEXT.apply(pieces[i]));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(TWEETS)
+    public void lowercaseOnly(Blackhole sink) {
+        for (int i = 0; i < TWEETS; i++) {
+            sink.consume(Rules.LOWERCASE.apply(pieces[i]));
+        }
     }
 
     @Benchmark
