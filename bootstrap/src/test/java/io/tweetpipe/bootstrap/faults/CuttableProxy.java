@@ -14,12 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * failure at the relay's end would: the relay's side is reset (its unsent and in-flight bytes are gone), the
  * receiver's side ends after what the proxy had already forwarded. The receiver reconnects through the proxy.
  *
- * <p>Its own buffers are kept small and fixed, so that what a cut can lose is bounded by numbers we know:
- * {@link #bufferBytes()}.
+ * <p>Its relay-side buffers are kept small and fixed, so that what a cut can lose is bounded by numbers we know:
+ * {@link #bufferBytes()}. What it has forwarded to the receiver is delivered: that side is closed, not reset.
  */
 final class CuttableProxy implements AutoCloseable {
 
-    private static final int BUFFER = 16 * 1024;
+    private static final int BUFFER = 64 * 1024;
 
     private final ServerSocket server;
     private final int relayPort;
@@ -81,6 +81,7 @@ final class CuttableProxy implements AutoCloseable {
                 receiver = server.accept();
                 Socket relay = new Socket();
                 relay.setReceiveBufferSize(BUFFER);
+                relay.setTcpNoDelay(true);
                 try {
                     relay.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), relayPort));
                 } catch (IOException refused) {
@@ -88,7 +89,8 @@ final class CuttableProxy implements AutoCloseable {
                     continue;
                 }
                 relaySideReceiveBuffer = relay.getReceiveBufferSize();
-                receiver.setSendBufferSize(BUFFER);
+                // Nagle's algorithm with delayed ACKs would slow a proxy's many partial writes to a crawl.
+                receiver.setTcpNoDelay(true);
                 synchronized (this) {
                     toRelay = relay;
                     toReceiver = receiver;

@@ -19,6 +19,8 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exposure: the relay listens on loopback unless deliberately exposed, serves a bounded number of clients, and no
@@ -105,7 +108,7 @@ class FaultExposureTest {
             }
             await(() -> relay.clients() == RelaySettings.DEFAULT_MAX_CLIENTS, "the clients to be served");
             try (Socket extra = new Socket(InetAddress.getLoopbackAddress(), relay.port())) {
-                extra.setSoTimeout((int) GUARD.toMillis());
+                extra.setSoTimeout((int) Duration.ofSeconds(30).toMillis());  // a guard: "at once" is milliseconds
                 assertEquals(-1, extra.getInputStream().read(), "one more sees its stream end at once");
             }
             assertEquals(1, relay.stats().clientsRefused());
@@ -130,6 +133,43 @@ class FaultExposureTest {
     @Test
     void givenEndpointThatRefusesAndEchoesTheCredentials_demoProcess_printsNoCredential() throws Exception {
         assertNoCredential(runAgainstRefusingEndpoint("demo", List.of()));
+    }
+
+    /** A user debugging a connection turns every logger up: the JDK's HTTP client would print request headers. */
+    @Test
+    void givenEveryLogLevelOn_aRunAgainstARefusingEndpoint_printsNoCredential(@TempDir Path dir) throws Exception {
+        Path everything = dir.resolve("logging.properties");
+        Files.writeString(everything, "handlers=java.util.logging.ConsoleHandler\n.level=ALL\n"
+                + "java.util.logging.ConsoleHandler.level=ALL\n");
+        List<String> output = runAgainstRefusingEndpoint("relay", List.of("-Djava.util.logging.config.file="
+                + everything));
+        assertTrue(output.stream().anyMatch(line -> line.contains("FINE")), "precondition: debug lines are on");
+        assertNoCredential(output);
+    }
+
+    /** A 401 with no body at all (a proxy's, say) is still a refusal of the credentials, not a network error. */
+    @Test
+    void givenEndpointAnswering401WithoutABody_relay_stopsSaysToCheckTheCredentialsAndPrintsNone() throws Exception {
+        HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        endpoint.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+        });
+        endpoint.start();
+        try (ProductProcess product = ProductProcess.start(List.of("relay", "--source", "twitter",
+                "--stream-base-url", "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/1.1/", "--port",
+                Integer.toString(Pipelines.freePort())), CREDENTIALS, List.of())) {
+            int exit = product.awaitExit(GUARD);
+            List<String> output = Stream.concat(product.stdout().stream(), product.stderr().stream()).toList();
+            assertAll(
+                    () -> assertEquals(1, exit, product::describe),
+                    () -> assertTrue(output.stream().anyMatch(line -> line.contains("refused the credentials")),
+                            product::describe),
+                    () -> assertNoCredential(output));
+        } finally {
+            endpoint.stop(0);
+        }
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param countedDrops frames the relay refused and counted ({@code DROPPED}: a full buffer, over the cap), never sent
  * @param recovery from the fault to the first record published after it reaching the sink; null if not a recovery
  * @param peakBufferedBytes the most bytes the relay held for readers at once (backlog and outboxes, RelayStats)
- * @param peakRelayRssBytes the relay process's peak resident memory (VmHWM); -1 if not measured
+ * @param peakRelayRssBytes the relay process's peak resident memory (VmHWM); for the demo, relay and Spark in one
+ *     process, that process's; -1 if not measured
  * @param facts the numbers particular to this fault, by name
  */
 record FaultReport(String fault, long sent, long received, long lost, long duplicated, long mangled,

@@ -56,6 +56,19 @@ final class FrameObserver implements AutoCloseable {
         return strange;
     }
 
+    /** Waits until this many frames came, or the guard runs out; true if they came. */
+    synchronized boolean awaitFrames(long count, Duration guard) throws InterruptedException {
+        long deadline = System.nanoTime() + guard.toNanos();
+        while (frames < count && !ended) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return frames >= count;
+    }
+
     /** Waits until the relay ends the stream (it closed), or the guard runs out; true if it ended. */
     synchronized boolean awaitEnd(Duration guard) throws InterruptedException {
         long deadline = System.nanoTime() + guard.toNanos();
@@ -104,6 +117,7 @@ final class FrameObserver implements AutoCloseable {
 
     private synchronized void saw(long seq) {
         frames++;
+        notifyAll();
         if (seq < 0) {
             strange++;
             return;

@@ -23,6 +23,7 @@ final class Ledger implements BatchSink {
     private long mangled;
     private final List<String> mangledSamples = new ArrayList<>();
     private long batches;
+    private long unseen;
     private long watchFrom = Long.MAX_VALUE;
     private long watchedArrivalNanos;
 
@@ -30,6 +31,9 @@ final class Ledger implements BatchSink {
     public void accept(StreamOutput output) {
         if (output instanceof Batch batch) {
             record(batch.head());
+            if (batch.count() > batch.head().size()) {
+                unseen(batch.count() - batch.head().size());
+            }
         }
     }
 
@@ -56,6 +60,17 @@ final class Ledger implements BatchSink {
         }
         batches++;
         notifyAll();
+    }
+
+    /** Records counted in a batch but not shown to the sink (a sink that asks for ten, as the console does). */
+    private synchronized void unseen(long count) {
+        unseen += count;
+        notifyAll();
+    }
+
+    /** Records counted but not shown: 0 unless the sink was shown only each batch's first records. */
+    synchronized long unseen() {
+        return unseen;
     }
 
     /** From now on, remembers when the first record numbered {@code from} or more arrives. */
@@ -151,7 +166,8 @@ final class Ledger implements BatchSink {
 
     @Override
     public synchronized String toString() {
-        return records + " records in " + batches + " batches: " + seen.cardinality() + " distinct numbers, highest "
+        return records + " records" + (unseen > 0 ? " (and " + unseen + " counted, not shown)" : "") + " in "
+                + batches + " batches: " + seen.cardinality() + " distinct numbers, highest "
                 + (seen.length() - 1) + ", " + duplicates + " duplicated, " + mangled + " mangled"
                 + (mangledSamples.isEmpty() ? "" : " " + mangledSamples);
     }

@@ -42,12 +42,29 @@ final class Pipelines {
             this.running = running;
         }
 
-        static CountingStream start(int port, Duration batchInterval) {
-            LedgerStream graph = DaggerLedgerStream.factory().create(config("stream", "--port",
-                    Integer.toString(port), "--batch-interval", batchInterval.toMillis() + "ms"));
+        /** Every record of every batch is shown to the ledger, so each is checked. */
+        static CountingStream start(int port, Duration batchInterval, String... options) {
+            LedgerStream graph = DaggerLedgerStream.factory().create(streamConfig(port, batchInterval, options));
             RunningStream running = graph.processTweetStream().start()
                     .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
             return new CountingStream(graph.ledger(), running);
+        }
+
+        /** The ledger is shown what the console is: each batch's count and first ten records. */
+        static CountingStream sampled(int port, Duration batchInterval, String... options) {
+            SampledLedgerStream graph = DaggerSampledLedgerStream.factory().create(streamConfig(port, batchInterval,
+                    options));
+            RunningStream running = graph.processTweetStream().start()
+                    .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
+            return new CountingStream(graph.ledger(), running);
+        }
+
+        /** The stream mode's command line, with more of its options ({@code --backpressure}, say). */
+        private static PipelineConfig streamConfig(int port, Duration batchInterval, String... options) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("stream", "--port",
+                    Integer.toString(port), "--batch-interval", batchInterval.toMillis() + "ms"));
+            args.addAll(java.util.List.of(options));
+            return config(args.toArray(String[]::new));
         }
 
         @Override

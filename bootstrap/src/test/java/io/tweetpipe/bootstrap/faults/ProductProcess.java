@@ -35,7 +35,7 @@ final class ProductProcess implements AutoCloseable {
     static ProductProcess start(List<String> args, Map<String, String> environment, List<String> jvmFlags)
             throws IOException {
         List<String> command = Jvm.command(Main.class.getName(), "1g", args);
-        command.addAll(1, jvmFlags);
+        command.addAll(command.indexOf("-cp"), jvmFlags);  // after the defaults, so that they win (-Xmx, say)
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("SPARK_LOCAL_IP");  // no Spark UI in tests
         builder.environment().putAll(environment);
@@ -56,6 +56,21 @@ final class ProductProcess implements AutoCloseable {
                     return condition.test(out);
                 }
                 out.wait(Math.max(1, Math.min(left / 1_000_000, 100)));
+            }
+            return true;
+        }
+    }
+
+    /** Waits until the lines of standard error satisfy the condition; false if the guard ran out or it ended. */
+    boolean awaitError(Predicate<List<String>> condition, Duration guard) throws InterruptedException {
+        long deadline = System.nanoTime() + guard.toNanos();
+        synchronized (err) {
+            while (!condition.test(err)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !errReader.isAlive()) {
+                    return condition.test(err);
+                }
+                err.wait(Math.max(1, Math.min(left / 1_000_000, 100)));
             }
             return true;
         }
