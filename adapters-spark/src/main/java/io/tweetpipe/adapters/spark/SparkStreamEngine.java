@@ -27,9 +27,10 @@ import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 
 /**
- * The stream processor on Spark Streaming, the seed's second program: a receiver on the relay's socket, the
- * domain's preprocessing applied inside Spark, each batch counted and sampled by one job and handed to the sink,
- * followed by its figures from a streaming listener.
+ * The stream processor on Spark Streaming, the seed's second program: a receiver on the relay's socket (one per
+ * relay, unioned), the domain's preprocessing applied inside Spark, each batch counted and sampled by one job and
+ * handed to the sink, followed by its figures from a streaming listener. With a checkpoint directory, a stream
+ * checkpointed there by an earlier run is resumed rather than a new one started.
  *
  * <p>Spark allows one active context per JVM: start one stream at a time, and stop it before starting another.
  * Ctrl-C and SIGTERM stop a running stream gracefully, by a shutdown hook of its own (see
@@ -39,6 +40,9 @@ public final class SparkStreamEngine implements StreamEngine {
 
     /** Shorter than Spark's 200 ms: a tweet waits at most this long in the receiver before Spark sees it. */
     static final Duration DEFAULT_BLOCK_INTERVAL = Duration.ofMillis(100);
+
+    /** The key under which a checkpointed run's sink is found, by this process's graph or by one recovered. */
+    static final String CHECKPOINTED_SINK_KEY = "checkpointed-stream";
 
     private static final Logger LOG = LogManager.getLogger(SparkStreamEngine.class);
 
@@ -90,9 +94,6 @@ public final class SparkStreamEngine implements StreamEngine {
             return Either.left(Rejection.of("spark", "Spark Streaming could not start: " + describe(e)));
         }
     }
-
-    /** The key under which a checkpointed run's sink is found, by this process's graph or by one recovered. */
-    static final String CHECKPOINTED_SINK_KEY = "checkpointed-stream";
 
     private JavaStreamingContext create(JavaSparkContext spark, SparkConf conf, Plan plan, String sinkKey) {
         JavaStreamingContext context = new JavaStreamingContext(spark,
