@@ -196,17 +196,9 @@ public record SparkSettings(String master, Duration batchInterval, Seq<Relay> re
         }
         Matcher local = LOCAL.matcher(master);
         if (local.matches()) {
-            String threads = local.group(1);
-            int cores = threads == null ? 1
-                    : threads.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
-            if (cores < 2) {
-                return Option.some(Rejection.of("master", master + " runs one thread, which the receiver keeps "
-                        + "busy, so no batch would ever be processed; use local[2] or more"));
-            }
-            if (cores <= relays.size()) {
-                return Option.some(Rejection.of("master", master + " runs " + cores + " threads and each of the "
-                        + relays.size() + " receivers keeps one busy, so no batch would ever be processed; give more "
-                        + "threads than relays, e.g. local[" + (relays.size() + 1) + "]"));
+            Option<Rejection> tooFew = tooFewThreads(master, relays.size());
+            if (tooFew.isDefined()) {
+                return tooFew;
             }
         } else if (!CLUSTER.matcher(master).matches()) {
             return Option.some(Rejection.of("master", "'" + master
@@ -250,6 +242,34 @@ public record SparkSettings(String master, Duration batchInterval, Seq<Relay> re
                                 + rate)))
                 .orElse(() -> sparkConf.get(BACKPRESSURE).filter(on -> !on.equals("true") && !on.equals("false"))
                         .map(on -> Rejection.of("backpressure", "true or false, got " + on)));
+    }
+
+    /**
+     * The cores rule for a local master: each receiver keeps a thread busy, so there must be more threads than
+     * receivers. Also asked of a stream resumed from a checkpoint, whose receivers are the checkpoint's.
+     */
+    Option<Rejection> tooFewThreadsFor(int receivers) {
+        return tooFewThreads(master, receivers);
+    }
+
+    private static Option<Rejection> tooFewThreads(String master, int receivers) {
+        Matcher local = LOCAL.matcher(master);
+        if (!local.matches()) {
+            return Option.none();
+        }
+        String threads = local.group(1);
+        int cores = threads == null ? 1
+                : threads.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
+        if (cores < 2) {
+            return Option.some(Rejection.of("master", master + " runs one thread, which the receiver keeps "
+                    + "busy, so no batch would ever be processed; use local[2] or more"));
+        }
+        if (cores <= receivers) {
+            return Option.some(Rejection.of("master", master + " runs " + cores + " threads and each of the "
+                    + receivers + " receivers keeps one busy, so no batch would ever be processed; give more "
+                    + "threads than relays, e.g. local[" + (receivers + 1) + "]"));
+        }
+        return Option.none();
     }
 
     private static boolean isPositiveLong(String value) {

@@ -6,6 +6,7 @@ import io.tweetpipe.application.port.out.StreamEngine;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.preprocessing.Preprocessing;
 import io.vavr.control.Either;
+import io.vavr.control.Option;
 import java.lang.reflect.InaccessibleObjectException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -78,6 +79,13 @@ public final class SparkStreamEngine implements StreamEngine {
                 scala.Option<Checkpoint> checkpoint = readCheckpoint(spark, conf, settings.checkpoint().get());
                 recovered = checkpoint.isDefined();
                 context = recovered ? resume(spark, checkpoint.get()) : create(spark, conf, plan, ordered.key());
+                Option<Rejection> tooFew = settings.tooFewThreadsFor(
+                        context.ssc().graph().getReceiverInputStreams().length);
+                if (tooFew.isDefined()) {  // the checkpoint's receivers, which may be more than this run asked for
+                    ordered.unregister();
+                    stopAfterFailedStart(context);
+                    return Either.left(tooFew.get());
+                }
             } else {
                 context = create(spark, conf, plan, ordered.key());
             }

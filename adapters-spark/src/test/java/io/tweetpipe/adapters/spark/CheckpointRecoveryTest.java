@@ -113,6 +113,47 @@ class CheckpointRecoveryTest {
                 "the unfinished batch's records, in order");
     }
 
+    /** The resumed stream's receivers are the checkpoint's, and they need their threads too. */
+    @Test
+    void givenACheckpointWithTwoRelays_aRestartOnTwoLocalThreads_isRefused(@TempDir Path directory) throws Exception {
+        relay = new LoopbackRelay();
+        try (LoopbackRelay other = new LoopbackRelay()) {
+            SparkSettings two = SparkSettings.of("local[3]", Duration.ofMillis(200), "127.0.0.1", relay.port(), 1 << 20)
+                    .flatMap(s -> s.withUi(io.vavr.control.Option.none()))
+                    .flatMap(s -> s.withRelays(List.of(new SparkSettings.Relay("127.0.0.1", relay.port()),
+                            new SparkSettings.Relay("127.0.0.1", other.port()))))
+                    .flatMap(s -> s.withCheckpoint(directory.toString())).get();
+            first = new SparkStreamEngine(two).start(CAPTURE_ALL, new CapturingBatchSink())
+                    .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
+            awaitAnyCheckpoint(directory);
+            first.stop();
+
+            SparkSettings one = TestSettings.reading(relay.port(), Duration.ofMillis(200))
+                    .withCheckpoint(directory.toString()).get();
+            var refused = new SparkStreamEngine(one).start(CAPTURE_ALL, new CapturingBatchSink());
+
+            assertTrue(refused.isLeft(), "two receivers on local[2] would never process a batch");
+            assertEquals("master", refused.getLeft().subject());
+            assertTrue(refused.getLeft().reason().contains("local[3]"), refused.getLeft()::reason);
+            assertTrue(StreamingContext.getActive().isEmpty(), "nothing left running");
+        }
+    }
+
+    private static void awaitAnyCheckpoint(Path directory) throws Exception {
+        long deadline = System.nanoTime() + GUARD.toNanos();
+        while (true) {
+            try (var files = Files.list(directory)) {
+                if (files.anyMatch(file -> file.getFileName().toString().startsWith("checkpoint-"))) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no checkpoint in " + directory + " within " + GUARD);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Spark names a checkpoint after its batch's time; it is written just after the batch is generated. */
     private static void awaitCheckpointOf(Path directory, Batch batch) throws Exception {
         Path checkpoint = directory.resolve("checkpoint-" + batch.time().toEpochMilli());
