@@ -9,8 +9,9 @@ import org.apache.spark.streaming.receiver.Receiver;
 
 /**
  * Spark's side of the relay's socket: a receiver that reads frames (see {@link FrameReading}) and stores them in
- * blocks, as chunks of whole frames' bytes (padded so that Spark counts one record per frame). It replaces {@code socketTextStream}, which splits on newlines and so reads neither a tweet holding a
- * line break nor the original relay's bytes ({@code text__end} with no newline at all) as one record.
+ * blocks, as chunks of whole frames' bytes (padded so that Spark counts one record per frame). It replaces
+ * {@code socketTextStream}, which splits on newlines and so reads neither a tweet holding a line break nor the
+ * original relay's bytes ({@code text__end} with no newline at all) as one record.
  *
  * <p>When the relay refuses the connection or ends it, the receiver asks Spark to restart it, which Spark does
  * after {@code spark.streaming.receiverRestartDelay} (2 s by default, as for Spark's own socket receiver). A stop
