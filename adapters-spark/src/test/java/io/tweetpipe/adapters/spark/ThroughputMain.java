@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * mvn -o -q -pl adapters-spark test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx1g $SPARK_FLAGS -cp adapters-spark/target/test-classes:adapters-spark/target/classes:$(cat adapters-spark/target/cp.txt) \
- *     io.tweetpipe.adapters.spark.ThroughputMain 300000 60 1000
+ * java -Xmx1g $SPARK_FLAGS \
+ *     -cp adapters-spark/target/test-classes:adapters-spark/target/classes:$(cat adapters-spark/target/cp.txt) \
+ *     io.tweetpipe.adapters.spark.ThroughputMain 300000 60 1000 1 'local[3]'
  * </pre>
  *
  * <p>Arguments: tweets per second, seconds to feed, batch interval in ms (default 1000), receivers (default 1: with
@@ -102,11 +103,13 @@ public final class ThroughputMain {
         memory.interrupt();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         boolean keptUp = sink.records.get() == sent && sink.worstDelayAfterWarmUp < batchInterval.toMillis();
-        System.out.printf(Locale.ROOT, "rate %,d/s for %ds, batch %d ms, %d receiver(s), %s: %s; sent %,d processed %,d; "
-                        + "scheduling delay max %,d ms (after %ds: %,d ms); processing max %,d ms; feeder lag max %d ms; "
-                        + "heap peak %,d MB; RSS peak %,d MB; done %.1f s after the feed; CPU %.2f s per million tweets "
-                        + "(feeder included), GC %,d ms; load %.2f%n",
-                rate, feedFor.toSeconds(), batchInterval.toMillis(), receivers, master, keptUp ? "KEPT UP" : "FELL BEHIND",
+        System.out.printf(Locale.ROOT, "rate %,d/s for %ds, batch %d ms, %d receiver(s), %s: %s; "
+                        + "sent %,d processed %,d; scheduling delay max %,d ms (after %ds: %,d ms); "
+                        + "processing max %,d ms; feeder lag max %d ms; heap peak %,d MB; RSS peak %,d MB; "
+                        + "done %.1f s after the feed; CPU %.2f s per million tweets (feeder included), GC %,d ms; "
+                        + "load %.2f%n",
+                rate, feedFor.toSeconds(), batchInterval.toMillis(), receivers, master,
+                keptUp ? "KEPT UP" : "FELL BEHIND",
                 sent, sink.records.get(), sink.worstDelay, WARM_UP.toSeconds(), sink.worstDelayAfterWarmUp,
                 sink.worstProcessing, behind, memory.peakHeap / (1 << 20), rssPeakKb() / 1024,
                 drained.toMillis() / 1000.0, cpuPerMillion, gc, load);

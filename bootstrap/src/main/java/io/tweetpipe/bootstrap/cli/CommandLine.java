@@ -169,7 +169,8 @@ public final class CommandLine {
             case "--master" -> Setter.of(v -> nonBlank(v, "give a Spark master, e.g. local[2]"), (d, v) -> d.master = v);
             case "--run-for" -> Setter.of(CommandLine::duration, (d, v) -> d.runFor = Option.of(v));
             case "--max-rate" -> Setter.of(CommandLine::maxRate, (d, v) -> d.maxRate = Option.of(v));
-            case "--checkpoint" -> Setter.of(v -> nonBlank(v, "give a directory"), (d, v) -> d.checkpoint = Option.of(v));
+            case "--checkpoint" -> Setter.of(v -> nonBlank(v, "give a directory"),
+                    (d, v) -> d.checkpoint = Option.of(v));
             case "--relays" -> Setter.of(CommandLine::relays, (d, v) -> d.relays = v);
             default -> null;
         });
