@@ -54,7 +54,8 @@ record FaultReport(String fault, long sent, long received, long lost, long dupli
     }
 
     static String table(List<FaultReport> reports) {
-        String format = "%-26s %12s %12s %9s %6s %8s %13s %9s %13s %12s%n";
+        int width = Math.max(5, reports.stream().mapToInt(r -> r.fault.length()).max().orElse(0));
+        String format = "%-" + width + "s %11s %11s %7s %5s %8s %13s %9s %13s %10s%n";
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, format, "fault", "sent", "received", "lost", "dup", "mangled",
                 "counted drops", "recovery", "peak buffered", "peak RSS"));

@@ -259,7 +259,7 @@ final class Faults {
         try (CountingStream stream = CountingStream.start(port, BATCH, streamOptions);
              RelayProcess relay = RelayProcess.start(dir, "relay-flooded", relayArgs(port, 0,
                      "from", 0, "awaitClients", 1, "seconds", length.toSeconds()))) {
-            return flood(stream, relay, length, "flood, every record checked " + String.join(" ", streamOptions));
+            return flood(stream, relay, length, "flood, " + caps(streamOptions) + ", every record");
         }
     }
 
@@ -273,8 +273,12 @@ final class Faults {
         try (CountingStream stream = CountingStream.sampled(port, BATCH, streamOptions);
              RelayProcess relay = RelayProcess.start(dir, "relay-flooded-product", relayArgs(port, 0,
                      "from", 0, "awaitClients", 1, "seconds", length.toSeconds()))) {
-            return flood(stream, relay, length, "flood, product's sink " + String.join(" ", streamOptions));
+            return flood(stream, relay, length, "flood, " + caps(streamOptions) + ", counted");
         }
+    }
+
+    private static String caps(String... streamOptions) {
+        return streamOptions.length == 0 ? "no rate cap" : String.join(" ", streamOptions);
     }
 
     private FaultReport flood(CountingStream stream, RelayProcess relay, Duration length, String name)
@@ -287,7 +291,7 @@ final class Faults {
         Map<String, Long> fin = relay.stop(GUARD);
         RelayProcess.Outcomes outcomes = relay.outcomes();
         long sent = outcomes.accepted().cardinality();
-        boolean everyRecord = name.contains("every record");
+        boolean everyRecord = name.endsWith("every record");
         if (everyRecord) {
             long lastAccepted = outcomes.accepted().length() - 1;
             await(ledger, l -> l.has(lastAccepted), "the relay's last frame");
