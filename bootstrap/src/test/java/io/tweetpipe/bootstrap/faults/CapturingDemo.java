@@ -7,6 +7,7 @@ import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.di.Pipeline;
 import io.tweetpipe.bootstrap.di.RelayModule;
 import io.tweetpipe.bootstrap.di.StreamModule;
+import io.tweetpipe.bootstrap.testing.CaptureModule;
 import javax.inject.Singleton;
 
 /** The demo's graph (replay, relay, Spark), every real part, with the console swapped for a capture. */

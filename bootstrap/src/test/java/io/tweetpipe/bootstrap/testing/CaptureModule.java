@@ -1,4 +1,4 @@
-package io.tweetpipe.bootstrap.faults;
+package io.tweetpipe.bootstrap.testing;
 
 import dagger.Module;
 import dagger.Provides;
@@ -8,9 +8,12 @@ import io.tweetpipe.bootstrap.di.RecordsPerBatch;
 import io.tweetpipe.domain.batch.BatchTally;
 import javax.inject.Singleton;
 
-/** The console swapped for a capture of every record, for runs whose records are not sequenced tweets. */
+/**
+ * The console swapped for a capture that keeps every record of every batch, on the driver: for the test graphs
+ * (end to end, faults, cluster) that assert on what the stream printed rather than read it off standard output.
+ */
 @Module
-abstract class CaptureModule {
+public abstract class CaptureModule {
 
     private CaptureModule() {
     }
