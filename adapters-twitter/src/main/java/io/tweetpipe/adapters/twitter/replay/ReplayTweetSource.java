@@ -9,15 +9,13 @@ import io.tweetpipe.domain.tweet.TrackFilter;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Replays a recording of Twitter's v1.1 filtered stream (JSON lines) as if it were live: every line read with
@@ -26,6 +24,10 @@ import java.util.function.Consumer;
  * handed on as they come, counted by the listener and never fatal. Blank lines (keep-alives) are skipped. Within one
  * pass a status is handed on at most once and never after its delete notice ({@link SeenStatuses}), as the live
  * source does, so a recording replays to what the live run handed on.
+ *
+ * <p>One interrupt of the thread that runs {@link #stream} stops it, wherever it is: that thread only waits for the
+ * next parsed line, for the next turn and for the listener. Lines are read and parsed ahead on a thread of its own
+ * ({@link ReadAhead}), because twitter4j clears a pending interrupt while it parses a status.
  */
 public final class ReplayTweetSource implements TweetSource {
 
@@ -36,18 +38,24 @@ public final class ReplayTweetSource implements TweetSource {
     static final long EMPTY_PASS_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private static final System.Logger LOG = System.getLogger(ReplayTweetSource.class.getName());
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final ReplaySettings settings;
     private final Ticker ticker;
+    private final Supplier<Either<Rejection, InputStream>> input;
 
     public ReplayTweetSource(ReplaySettings settings) {
         this(settings, Ticker.SYSTEM);
     }
 
     ReplayTweetSource(ReplaySettings settings, Ticker ticker) {
+        this(settings, ticker, () -> open(settings));
+    }
+
+    /** @param input opens what one pass reads; tests give a stream they control instead of the settings' file */
+    ReplayTweetSource(ReplaySettings settings, Ticker ticker, Supplier<Either<Rejection, InputStream>> input) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.input = Objects.requireNonNull(input, "input");
     }
 
     @Override
@@ -78,36 +86,27 @@ public final class ReplayTweetSource implements TweetSource {
 
     private Either<Rejection, Pass> replayOnce(TrackFilter filter, Consumer<StreamMessage> listener, Pacer pacer)
             throws InterruptedException {
-        Either<Rejection, BufferedReader> opened = open();
+        Either<Rejection, InputStream> opened = input.get();
         if (opened.isLeft()) {
             return Either.left(opened.getLeft());
         }
-        BufferedReader reader = opened.get();
-        try {
+        // This thread never parses (twitter4j would clear the interrupt that stops it) and never reads the file.
+        try (ReadAhead lines = ReadAhead.start(opened.get(), settings.describe())) {
             long delivered = 0;
             long statuses = 0;
             SeenStatuses seen = new SeenStatuses();
-            for (long number = 1; ; number++) {
+            while (true) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("replay of " + settings.describe() + " interrupted");
                 }
-                Either<Rejection, String> next = Try.of(reader::readLine).toEither()
-                        .mapLeft(e -> Rejection.of("replay file",
-                                "reading " + settings.describe() + " failed: " + e.getMessage()));
-                if (next.isLeft()) {
-                    return Either.left(next.getLeft());
+                ReadAhead.Next next = lines.next();
+                if (next instanceof ReadAhead.Failed failed) {
+                    return Either.left(failed.rejection());
                 }
-                String line = next.get();
-                if (line == null) {
+                if (!(next instanceof ReadAhead.Message read)) {
                     return Either.right(new Pass(delivered, statuses));
                 }
-                if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
-                    line = line.substring(1);
-                }
-                if (V1Messages.isKeepAlive(line)) {
-                    continue;
-                }
-                StreamMessage message = located(V1Messages.read(line), number);
+                StreamMessage message = read.message();
                 if (message instanceof StreamMessage.Status status && !filter.matches(status.tweet())) {
                     continue;
                 }
@@ -121,25 +120,14 @@ public final class ReplayTweetSource implements TweetSource {
                 listener.accept(message);
                 delivered++;
             }
-        } finally {
-            Try.run(reader::close);
         }
     }
 
-    private StreamMessage located(StreamMessage message, long lineNumber) {
-        if (message instanceof StreamMessage.Malformed malformed) {
-            return new StreamMessage.Malformed(Rejection.of(
-                    "line " + lineNumber + " of " + settings.describe(), malformed.rejection().reason()));
-        }
-        return message;
+    private static Either<Rejection, InputStream> open(ReplaySettings settings) {
+        return settings.file().fold(ReplayTweetSource::openBundledSample, ReplayTweetSource::openFile);
     }
 
-    private Either<Rejection, BufferedReader> open() {
-        Either<Rejection, InputStream> stream = settings.file().fold(this::openBundledSample, this::openFile);
-        return stream.map(in -> new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
-    }
-
-    private Either<Rejection, InputStream> openFile(Path path) {
+    private static Either<Rejection, InputStream> openFile(Path path) {
         Option<Rejection> problem = ReplaySettings.fileProblem(path);
         if (problem.isDefined()) {
             return Either.left(problem.get());
@@ -148,7 +136,7 @@ public final class ReplayTweetSource implements TweetSource {
                 .mapLeft(e -> Rejection.of("replay file", path + " cannot be opened: " + e.getMessage()));
     }
 
-    private Either<Rejection, InputStream> openBundledSample() {
+    private static Either<Rejection, InputStream> openBundledSample() {
         InputStream in = ReplayTweetSource.class.getResourceAsStream(BUNDLED_SAMPLE);
         return in == null
                 ? Either.left(Rejection.of("replay file",

@@ -45,8 +45,26 @@ public final class V1Messages {
         return line == null || line.isBlank();
     }
 
-    /** Reads one line of the stream. A line that is not a message Twitter sends becomes {@link StreamMessage.Malformed}. */
+    /**
+     * Reads one line of the stream. A line that is not a message Twitter sends becomes {@link StreamMessage.Malformed}.
+     *
+     * <p>An interrupt pending when the read begins is pending when it returns. One that arrives while twitter4j reads
+     * a status can be lost: twitter4j 4.0.7 clears the interrupt as it reads a date (ParseUtil.getDate hands its
+     * date format back with {@code LinkedBlockingQueue.put} and ignores the {@code InterruptedException}). So a thread
+     * that is stopped by an interrupt should not parse; the replay parses on a thread of its own.
+     */
     public static StreamMessage read(String line) {
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        try {
+            return readLine(line);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static StreamMessage readLine(String line) {
         if (isKeepAlive(line)) {
             return malformed("a blank line is a keep-alive, not a message");
         }

@@ -3,6 +3,7 @@ package io.tweetpipe.adapters.twitter.v1;
 import static io.tweetpipe.application.contract.Tweets.extended;
 import static io.tweetpipe.application.contract.Tweets.tweet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,38 @@ class V1MessagesTest {
         StreamMessage message = V1Messages.read(V1JsonLines.status(original));
 
         assertEquals(new StreamMessage.Status(original), message);
+    }
+
+    /**
+     * Pins the library behaviour the replay is built around: twitter4j 4.0.7 clears a pending interrupt while it reads
+     * a status, in ParseUtil.getDate, which hands its SimpleDateFormat back with LinkedBlockingQueue.put (that checks
+     * the interrupt first) and ignores the InterruptedException. If a later twitter4j stops doing so, this fails, and
+     * the replay's reader thread may be worth revisiting.
+     */
+    @Test
+    void givenPendingInterrupt_twitter4jReadingAStatus_clearsIt() throws Exception {
+        String line = V1JsonLines.status(tweet(46, "covid", "en"));
+
+        Thread.currentThread().interrupt();
+        try {
+            twitter4j.TwitterObjectFactory.createStatus(line);
+        } finally {
+            assertFalse(Thread.interrupted(), "twitter4j no longer clears the interrupt");
+        }
+    }
+
+    @Test
+    void givenPendingInterrupt_read_keepsIt() {
+        String line = V1JsonLines.status(extended(47, "covid ".repeat(30).strip(), "en"));
+
+        Thread.currentThread().interrupt();
+        StreamMessage message;
+        try {
+            message = V1Messages.read(line);
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt was lost while reading a status");
+        }
+        assertInstanceOf(StreamMessage.Status.class, message);
     }
 
     @Test
