@@ -76,7 +76,8 @@ final class Programs {
             for (Relaying relay : relaying) {
                 relay.close();
                 // What the relay flushed sits in the receiver's socket; give it a batch to become a block.
-                TimeUnit.MILLISECONDS.sleep(config.spark().batchInterval().toMillis());
+                long batchMillis = config.spark().map(spark -> spark.batchInterval().toMillis()).getOrElse(0L);
+                TimeUnit.MILLISECONDS.sleep(batchMillis);
             }
             running.stop();
         }

@@ -50,6 +50,19 @@ class MainTest {
     }
 
     @Test
+    void givenRelayOnPortZero_run_listensOnAFreePortAndEndsCleanly() {
+        assertEquals(0, run("relay", "--port", "0", "--run-for", "1s"), err());
+        assertFalse(err().contains("tweetpipe: port:"), err());
+    }
+
+    @Test
+    void givenStreamOnPortZero_run_exitsTwoWithThePortRule() {
+        assertEquals(2, run("stream", "--port", "0"));
+        assertEquals("tweetpipe: port: the relay's port is between 1 and 65535, got 0\nTry 'tweetpipe --help'.\n",
+                err());
+    }
+
+    @Test
     void givenPortInUse_run_exitsOneWithWhatToDo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertEquals(1, run("relay", "--port", String.valueOf(taken.getLocalPort()), "--run-for", "1s"));

@@ -61,7 +61,10 @@ public final class CommandLine {
               --master URL           Spark master (default: local[2], or the master spark-submit was given)
               --max-rate N           read at most N tweets per second; the rest waits in the socket and the
                                      relay, which never blocks, drops what a full outbox cannot hold (default: no cap)
-              --backpressure         let Spark adapt the read rate to what batches can process (at most --max-rate)
+              --backpressure         let Spark adapt the read rate to what batches can process, at most --max-rate
+                                     (the default, so that a flood waits in the socket, not in the job's memory)
+              --no-backpressure      read as fast as the socket gives, up to --max-rate: without a --max-rate, a
+                                     flood the batches cannot keep up with fills the stream's memory
               --checkpoint DIR       checkpoint the stream and log what it receives in DIR: a restart with the
                                      same DIR resumes it, and processes what was received before the stop
               --relays LIST          stream only: read several relays, e.g. 127.0.0.1:5555,127.0.0.1:5556, one
@@ -99,6 +102,7 @@ public final class CommandLine {
                 case "--once" -> draft.loop = false;
                 case "--expose" -> draft.exposed = true;
                 case "--backpressure" -> draft.backpressure = true;
+                case "--no-backpressure" -> draft.backpressure = false;
                 default -> {
                     Option<Setter> setter = setter(flag);
                     if (setter.isEmpty()) {
@@ -166,7 +170,8 @@ public final class CommandLine {
             case "--stream-base-url" -> Setter.of(CommandLine::url, (d, v) -> d.streamBaseUrl = Option.of(v));
             case "--batch-interval" -> Setter.of(v -> duration(v).filterOrElse(i -> !i.isZero(),
                     i -> "the batch interval is at least 1ms"), (d, v) -> d.batchInterval = v);
-            case "--master" -> Setter.of(v -> nonBlank(v, "give a Spark master, e.g. local[2]"), (d, v) -> d.master = v);
+            case "--master" -> Setter.of(v -> nonBlank(v, "give a Spark master, e.g. local[2]"),
+                    (d, v) -> d.master = v);
             case "--run-for" -> Setter.of(CommandLine::duration, (d, v) -> d.runFor = Option.of(v));
             case "--max-rate" -> Setter.of(CommandLine::maxRate, (d, v) -> d.maxRate = Option.of(v));
             case "--checkpoint" -> Setter.of(v -> nonBlank(v, "give a directory"),

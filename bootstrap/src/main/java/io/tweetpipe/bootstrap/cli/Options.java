@@ -10,7 +10,8 @@ import java.time.Duration;
  *
  * @param relays what the stream reads when it reads more than the one relay at {@code host:port}; empty for that one
  * @param maxRate the most tweets per second the stream reads, if capped
- * @param backpressure whether Spark adapts the stream's read rate to what its batches process
+ * @param backpressure whether Spark adapts the stream's read rate to what its batches process: on unless the user
+ *     turns it off, because a receiver that reads as fast as it can keeps a flood it cannot process in memory
  * @param checkpoint where the stream checkpoints, for a restart to resume it
  */
 public record Options(
@@ -51,7 +52,7 @@ public record Options(
     public static Options defaults() {
         return new Options(Mode.DEMO, List.of("covid"), List.of("en"), "127.0.0.1", 5555, false,
                 Duration.ofSeconds(1), defaultMaster(), SourceKind.REPLAY, Option.none(), 100, true, Option.none(),
-                Option.none(), 1 << 20, Option.none(), List.empty(), Option.none(), false, Option.none());
+                Option.none(), 1 << 20, Option.none(), List.empty(), Option.none(), true, Option.none());
     }
 
     static String defaultMaster() {

@@ -20,10 +20,13 @@ import java.time.Duration;
 /**
  * Every setting of one run, checked: the command line's options turned into each adapter's own settings, with every
  * mistake reported at once. The Dagger components are built from this record.
+ *
+ * @param spark the stream's settings; none in the relay mode, which runs no Spark, so that the stream's rules (a
+ *     port to read, not 0 for any free one; a master with enough threads) are asked only of a run that has a stream
  */
 public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, ReplaySettings replay,
-                             Option<TwitterStreamSettings> twitter, RelaySettings relay, SparkSettings spark,
-                             Option<Duration> runFor) {
+                             Option<TwitterStreamSettings> twitter, RelaySettings relay,
+                             Option<SparkSettings> spark, Option<Duration> runFor) {
 
     public static Validation<Seq<Rejection>, PipelineConfig> from(Options options) {
         Validation<Seq<Rejection>, TrackFilter> filter = TrackFilter.of(options.keywords(), options.languages());
@@ -31,7 +34,9 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
                 ReplaySettings.of(options.replayFile(), options.rate(), options.loop());
         Either<Rejection, RelaySettings> relay = RelaySettings.of(options.host(), options.port())
                 .map(settings -> settings.withMaxFrameBytes(options.maxFrameBytes()));
-        Either<Rejection, SparkSettings> spark = spark(options);
+        Either<Rejection, Option<SparkSettings>> spark = options.mode() == Mode.RELAY
+                ? Either.right(Option.none())
+                : spark(options).map(Option::some);
         // The live source is looked at only when asked for: credentials are needed for nothing else.
         Validation<Seq<Rejection>, Option<TwitterStreamSettings>> twitter = options.source() == SourceKind.TWITTER
                 && options.mode() != Mode.STREAM
@@ -52,7 +57,10 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
                 twitter.get(), relay.get(), spark.get(), options.runFor()));
     }
 
-    /** The stream's settings: the relay (or relays) it reads, its Spark master and batches, rate and recovery. */
+    /**
+     * The stream's settings: the relay (or relays) it reads, its Spark master and batches, rate and recovery. Spark's
+     * backpressure is set either way, on unless the user turned it off.
+     */
     private static Either<Rejection, SparkSettings> spark(Options options) {
         Either<Rejection, SparkSettings> spark = SparkSettings.of(options.master(), options.batchInterval(),
                 options.host(), options.port(), options.maxFrameBytes());
@@ -63,9 +71,7 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
         if (options.maxRate().isDefined()) {
             spark = spark.flatMap(s -> s.withMaxRate(options.maxRate().get()));
         }
-        if (options.backpressure()) {
-            spark = spark.flatMap(s -> s.withBackpressure(true));
-        }
+        spark = spark.flatMap(s -> s.withBackpressure(options.backpressure()));
         if (options.checkpoint().isDefined()) {
             spark = spark.flatMap(s -> s.withCheckpoint(options.checkpoint().get()));
         }

@@ -19,7 +19,8 @@ public abstract class StreamModule {
 
     @Provides
     static StreamEngine streamEngine(PipelineConfig config) {
-        return new SparkStreamEngine(config.spark());
+        return new SparkStreamEngine(config.spark().getOrElseThrow(() ->
+                new IllegalStateException("the " + config.mode() + " mode's settings have no stream")));
     }
 
     @Provides

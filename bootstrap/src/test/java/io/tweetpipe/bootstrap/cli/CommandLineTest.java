@@ -1,6 +1,7 @@
 package io.tweetpipe.bootstrap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -59,13 +60,30 @@ class CommandLineTest {
     }
 
     @Test
-    void givenNoneOfThem_parse_capsNothingAndReadsOneRelay() {
+    void givenNoneOfThem_parse_capsNothingButTurnsBackpressureOnAndReadsOneRelay() {
         Options options = run("stream");
 
         assertEquals(Option.none(), options.maxRate());
-        assertEquals(false, options.backpressure());
+        assertEquals(true, options.backpressure());
         assertEquals(Option.none(), options.checkpoint());
         assertEquals(List.empty(), options.relays());
+    }
+
+    @Test
+    void givenNoBackpressure_parse_turnsItOffAndTheLastWordWins() {
+        assertEquals(false, run("stream", "--no-backpressure").backpressure());
+        assertEquals(false, run("--max-rate", "1000", "--no-backpressure").backpressure());
+        assertEquals(true, run("stream", "--no-backpressure", "--backpressure").backpressure());
+        assertEquals(false, run("stream", "--backpressure", "--no-backpressure").backpressure());
+    }
+
+    @Test
+    void givenHelp_usage_saysBackpressureIsTheDefaultAndHowToTurnItOff() {
+        String usage = CommandLine.USAGE;
+
+        assertTrue(usage.contains("--backpressure "), usage);
+        assertTrue(usage.contains("(the default"), usage);
+        assertTrue(usage.contains("--no-backpressure "), usage);
     }
 
     @Test

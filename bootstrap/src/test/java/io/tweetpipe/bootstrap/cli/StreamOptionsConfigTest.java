@@ -1,6 +1,7 @@
 package io.tweetpipe.bootstrap.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tweetpipe.adapters.spark.SparkSettings;
@@ -22,7 +23,7 @@ class StreamOptionsConfigTest {
     @Test
     void givenRateRecoveryAndRelays_from_handsThemToSpark() {
         SparkSettings spark = config("stream", "--master", "local[3]", "--max-rate", "20000", "--backpressure",
-                "--checkpoint", "/var/tmp/cp", "--relays", "127.0.0.1:5555,127.0.0.1:5556").get().spark();
+                "--checkpoint", "/var/tmp/cp", "--relays", "127.0.0.1:5555,127.0.0.1:5556").get().spark().get();
 
         assertEquals(List.of(new SparkSettings.Relay("127.0.0.1", 5555), new SparkSettings.Relay("127.0.0.1", 5556)),
                 spark.relays());
@@ -33,11 +34,44 @@ class StreamOptionsConfigTest {
 
     @Test
     void givenNoRelays_from_readsTheRelayOnHostAndPort() {
-        SparkSettings spark = config("stream", "--port", "5600").get().spark();
+        SparkSettings spark = config("stream", "--port", "5600").get().spark().get();
 
         assertEquals(List.of(new SparkSettings.Relay("127.0.0.1", 5600)), spark.relays());
         assertEquals(Option.none(), spark.maxRate());
         assertEquals(Option.none(), spark.checkpoint());
+    }
+
+    @Test
+    void givenNoRateOption_from_turnsBackpressureOnInEveryModeWithAStream() {
+        assertTrue(config("stream").get().spark().get().backpressure());
+        assertTrue(config("demo").get().spark().get().backpressure());
+        assertTrue(config("stream", "--backpressure").get().spark().get().backpressure(), "still accepted");
+    }
+
+    @Test
+    void givenNoBackpressure_from_turnsItOffForSpark() {
+        SparkSettings spark = config("stream", "--no-backpressure").get().spark().get();
+
+        assertFalse(spark.backpressure());
+        assertEquals(Option.some("false"), spark.sparkConf().get(SparkSettings.BACKPRESSURE), "said, not left out");
+    }
+
+    @Test
+    void givenRelayOnPortZero_from_acceptsItWithNoStreamSettings() {
+        PipelineConfig relay = config("relay", "--port", "0").get();
+
+        assertEquals(0, relay.relay().port());
+        assertEquals(Option.none(), relay.spark());
+    }
+
+    @Test
+    void givenStreamOrDemoOnPortZero_from_refusesWithThePortRule() {
+        for (String mode : List.of("stream", "demo")) {
+            Seq<Rejection> problems = config(mode, "--port", "0").getError();
+
+            assertEquals(List.of(Rejection.of("port", "the relay's port is between 1 and 65535, got 0")), problems,
+                    mode);
+        }
     }
 
     @Test
