@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fault: a flood, the relay's source publishing as fast as it can. The stream job, with {@code --backpressure}, reads
- * what it can process; the rest waits in the socket and the relay sheds it by dropping new frames for a full outbox,
- * counted, so every frame is either received once or counted. (Without a rate cap the job's memory grows instead:
- * see FaultKnownBugs.)
+ * Fault: a flood, the relay's source publishing as fast as it can. The stream job, with {@code --backpressure} (the
+ * default, said here all the same), reads what it can process; the rest waits in the socket and the relay sheds it
+ * by dropping new frames for a full outbox, counted, so every frame is either received once or counted. (With
+ * {@code --no-backpressure} and no rate cap the job's memory grows instead: see FaultFloodDefaultsTest.)
  */
 class FaultFloodTest {
 
