@@ -96,10 +96,11 @@ public final class ReplayTweetSource implements TweetSource {
             long statuses = 0;
             SeenStatuses seen = new SeenStatuses();
             while (true) {
+                ReadAhead.Next next = lines.next();
+                // A queue's take may return an element that arrived with the interrupt and leave the flag set.
                 if (Thread.interrupted()) {
                     throw new InterruptedException("replay of " + settings.describe() + " interrupted");
                 }
-                ReadAhead.Next next = lines.next();
                 if (next instanceof ReadAhead.Failed failed) {
                     return Either.left(failed.rejection());
                 }
