@@ -13,8 +13,12 @@ import java.util.Locale;
  * fault runs the real relay as a process of its own (killed, cut off, stalled, flooded) and the real stream job; the
  * SIGTERM fault runs the whole product. A fault that fails prints why and the others still run.
  *
- * <p>{@code FaultSoak [seconds] [uncapped]}: how long each fault's main phase lasts (default 60); {@code uncapped}
- * adds, last, a flood against a stream job with no rate cap, which is expected to fail (see FaultKnownBugs).
+ * <p>Then driver recovery ({@link DriverRecovery}): the stream job killed and started again, without a checkpoint and
+ * with one, and what the write-ahead log costs a steady stream, printed as a second table.
+ *
+ * <p>{@code FaultSoak [seconds] [uncapped] [recovery]}: how long each fault's main phase lasts (default 60);
+ * {@code uncapped} adds, last, a flood against a stream job with no rate cap, which is expected to fail (see
+ * FaultKnownBugs); {@code recovery} runs only the driver recovery rows.
  */
 public final class FaultSoak {
 
@@ -29,6 +33,37 @@ public final class FaultSoak {
         double rate = 20_000;
         List<FaultReport> reports = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        if (!List.of(args).contains("recovery")) {
+            others(faults, rate, phase, reports, failures);
+        }
+        DriverRecovery recovery = new DriverRecovery(dir);
+        run("stream job killed, restarted", reports, failures,
+                () -> recovery.streamJobKill(rate, half, half, false));
+        run("stream job killed, restarted, --checkpoint", reports, failures,
+                () -> recovery.streamJobKill(rate, half, half, true));
+        List<DriverRecovery.Cost> costs = new ArrayList<>();
+        run("steady stream, no checkpoint", costs, failures, () -> recovery.logCost(rate, phase, false));
+        run("steady stream, --checkpoint", costs, failures, () -> recovery.logCost(rate, phase, true));
+        print(phase, rate, reports, failures);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "The write-ahead log's cost: tweetpipe stream, %.0f tweets/s, load average "
+                + "%s at the end%n", rate, loadAverage());
+        System.out.print(DriverRecovery.Cost.table(costs));
+        if (List.of(args).contains("uncapped")) {
+            // Last, after the table: without a rate cap the job's memory grows until it fails (FaultKnownBugs),
+            // and Spark may end this JVM when it does.
+            List<FaultReport> uncapped = new ArrayList<>();
+            List<String> uncappedFailures = new ArrayList<>();
+            run("flood, no rate cap", uncapped, uncappedFailures, () -> faults.floodAsTheProduct(phase));
+            print(phase, rate, uncapped, uncappedFailures);
+        }
+        System.out.flush();
+        System.exit(failures.isEmpty() ? 0 : 1);
+    }
+
+    private static void others(Faults faults, double rate, Duration phase, List<FaultReport> reports,
+                               List<String> failures) {
+        Duration half = phase.dividedBy(2);
         run("relay killed, restarted", reports, failures,
                 () -> faults.relayKill(rate, half, half, 8 << 20));
         run("reader's connection cut", reports, failures,
@@ -40,17 +75,14 @@ public final class FaultSoak {
                 () -> faults.floodAsTheProduct(phase, "--backpressure"));
         run("SIGTERM to the demo", reports, failures,
                 () -> faults.sigterm(50, phase, Duration.ofMillis(100)));
-        print(phase, rate, reports, failures);
-        if (List.of(args).contains("uncapped")) {
-            // Last, after the table: without a rate cap the job's memory grows until it fails (FaultKnownBugs),
-            // and Spark may end this JVM when it does.
-            List<FaultReport> uncapped = new ArrayList<>();
-            List<String> uncappedFailures = new ArrayList<>();
-            run("flood, no rate cap", uncapped, uncappedFailures, () -> faults.floodAsTheProduct(phase));
-            print(phase, rate, uncapped, uncappedFailures);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException unknown) {
+            return "unknown";
         }
-        System.out.flush();
-        System.exit(failures.isEmpty() ? 0 : 1);
     }
 
     private static void print(Duration phase, double rate, List<FaultReport> reports, List<String> failures) {
@@ -68,15 +100,15 @@ public final class FaultSoak {
     }
 
     @FunctionalInterface
-    private interface Fault {
-        FaultReport run() throws Exception;
+    private interface Fault<T> {
+        T run() throws Exception;
     }
 
-    private static void run(String name, List<FaultReport> reports, List<String> failures, Fault fault) {
+    private static <T> void run(String name, List<T> reports, List<String> failures, Fault<T> fault) {
         long started = System.nanoTime();
-        System.out.println("== " + name);
+        System.out.println("== " + name + " (load average " + loadAverage() + ")");
         try {
-            FaultReport report = fault.run();
+            T report = fault.run();
             reports.add(report);
             System.out.println(report);
         } catch (Exception | AssertionError e) {
