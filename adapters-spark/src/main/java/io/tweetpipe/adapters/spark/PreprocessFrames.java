@@ -1,7 +1,6 @@
 package io.tweetpipe.adapters.spark;
 
 import io.tweetpipe.domain.preprocessing.Preprocessing;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Objects;
@@ -26,6 +25,6 @@ final class PreprocessFrames implements FlatMapFunction<byte[], String> {
         if (chunk == null) {
             return Collections.emptyIterator();
         }
-        return preprocessing.apply(new String(chunk, StandardCharsets.UTF_8)).iterator();
+        return preprocessing.applyUtf8(chunk).iterator();
     }
 }

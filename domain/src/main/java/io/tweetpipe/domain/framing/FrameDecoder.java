@@ -142,21 +142,6 @@ public final class FrameDecoder {
 
     /** The marker's first byte at or after {@code from}, or -1; it reads every second byte until it sees a '_'. */
     private int indexOfMarker(int from) {
-        byte[] bytes = pending;
-        int last = size - MARKER.length;
-        // A marker holds '_' at 0 and 1: probing byte i+1 finds any marker starting at i or i+1; without '_' there,
-        // none starts at i or i+1, and a marker starting at i+2 .. i+4 is found by probing further on.
-        int i = from;
-        while (i <= last) {
-            if (bytes[i + 1] != '_') {
-                i += 2;
-                continue;
-            }
-            if (bytes[i] == '_' && bytes[i + 2] == 'e' && bytes[i + 3] == 'n' && bytes[i + 4] == 'd') {
-                return i;
-            }
-            i++;
-        }
-        return -1;
+        return WireFormat.indexOfMarker(pending, from, size);
     }
 }

@@ -14,6 +14,7 @@ public final class WireFormat {
 
     public static final String MARKER = "__end";
     static final char ESCAPE = '\\';
+    private static final int MARKER_LENGTH = MARKER.length();
 
     private WireFormat() {
     }
@@ -100,5 +101,27 @@ public final class WireFormat {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Where the first marker in {@code bytes[from, to)} starts, or -1: the marker is ASCII, and no byte of a UTF-8
+     * multi-byte sequence is, so a marker found in the bytes is a marker in the text they encode.
+     */
+    public static int indexOfMarker(byte[] bytes, int from, int to) {
+        int last = to - MARKER_LENGTH;
+        // A marker holds '_' at 0 and 1: probing byte i+1 finds any marker starting at i or i+1; without '_' there,
+        // none starts at i or i+1, and a marker starting at i+2 .. i+4 is found by probing further on.
+        int i = from;
+        while (i <= last) {
+            if (bytes[i + 1] != '_') {
+                i += 2;
+                continue;
+            }
+            if (bytes[i] == '_' && bytes[i + 2] == 'e' && bytes[i + 3] == 'n' && bytes[i + 4] == 'd') {
+                return i;
+            }
+            i++;
+        }
+        return -1;
     }
 }

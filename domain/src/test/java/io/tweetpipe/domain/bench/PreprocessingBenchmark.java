@@ -2,6 +2,7 @@ package io.tweetpipe.domain.bench;
 
 import io.tweetpipe.domain.preprocessing.Preprocessing;
 import io.tweetpipe.domain.preprocessing.Rules;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,6 +28,7 @@ public class PreprocessingBenchmark {
     private final Preprocessing standard = Preprocessing.standard();
     private final String[] bodies = Tweets.bodies(TWEETS);
     private final String chunk = Tweets.wire(bodies);
+    private final byte[] chunkBytes = chunk.getBytes(StandardCharsets.UTF_8);
     private final String[] frames = chunk.split("__end", -1);
     private final String[] pieces = Rules.SPLIT_ON_MARKER.apply(chunk).toJavaArray(String[]::new);
 
@@ -34,6 +36,20 @@ public class PreprocessingBenchmark {
     @OperationsPerInvocation(TWEETS)
     public void chunkOfAThousand(Blackhole sink) {
         sink.consume(standard.apply(chunk));
+    }
+
+    /** What the stream job runs: the receiver's UTF-8 bytes to records, the standard rules in one pass. */
+    @Benchmark
+    @OperationsPerInvocation(TWEETS)
+    public void chunkOfAThousandFromUtf8(Blackhole sink) {
+        sink.consume(standard.applyUtf8(chunkBytes));
+    }
+
+    /** What it ran before the one pass: the chunk decoded, then the rules one by one. */
+    @Benchmark
+    @OperationsPerInvocation(TWEETS)
+    public void chunkOfAThousandDecodedThenRules(Blackhole sink) {
+        sink.consume(standard.apply(new String(chunkBytes, StandardCharsets.UTF_8)));
     }
 
     /** The rules one by one on frames as the splitter cuts them: where a record's time goes. */

@@ -3,7 +3,7 @@ package io.tweetpipe.domain.framing;
 import java.util.Random;
 
 /** Text that tries hard to break framing: what real tweets hold, and what hostile ones do. */
-final class GeneratedText {
+public final class GeneratedText {
 
     private static final String[] PIECES = {
         "covid", "COVID", "Vacuna", "été", "Ça", "ÇA", "naïve", "İstanbul", "straße", "ΣΊΣΥΦΟΣ", "日本語のツイート",
@@ -14,11 +14,11 @@ final class GeneratedText {
 
     private final Random random;
 
-    GeneratedText(long seed) {
+    public GeneratedText(long seed) {
         this.random = new Random(seed);
     }
 
-    String next() {
+    public String next() {
         int shape = random.nextInt(20);
         if (shape == 0) {
             return "";

@@ -1,0 +1,158 @@
+package io.tweetpipe.domain.preprocessing;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * {@link Rules#UNESCAPE}, {@link Rules#NORMALISE_TEXT}, {@link Rules#LOWERCASE} and {@link Rules#TRIM}, in that
+ * order, done in one pass over a record's UTF-8 bytes, with exactly their result.
+ *
+ * <p>Why: profiled at 300,000 tweets/s, the rules one by one were over half of the stream job's CPU time: a chunk
+ * decoded to UTF-16 as a whole, then four passes and up to four new strings per record, lower-casing through the
+ * JDK's general (surrogate-aware) path whenever a tweet held an emoji. Here a record is read once, decoded, unescaped,
+ * normalised and lower-cased as it is read, and becomes one string.
+ *
+ * <p>It declines (returns {@code null}) what it cannot do exactly as the rules do, and the caller then runs the
+ * rules themselves: bytes that are not well-formed UTF-8 (the JDK's replacement of them is the reference), and the
+ * two characters whose lower case depends on their neighbours or is two characters long, capital sigma and
+ * capital I with a dot above. Equality with the rules is a property test, {@code StandardRulesInOnePassTest}.
+ */
+final class StandardRulesInOnePass {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private StandardRulesInOnePass() {
+    }
+
+    /**
+     * The record in {@code utf8[from, to)} after the four rules, or {@code null} (see above). {@code out} is scratch
+     * space, at least {@code to - from} long: each byte becomes at most one char.
+     */
+    static String normalise(byte[] utf8, int from, int to, char[] out) {
+        int n = 0;
+        int i = from;
+        while (i < to) {
+            if (i + Long.BYTES <= to) {
+                long word = (long) LONGS.get(utf8, i);
+                if (plainAscii(word)) {
+                    long lower = lowerCaseAscii(word);
+                    for (int k = 0; k < Long.BYTES; k++) {
+                        out[n + k] = (char) (lower >>> (k << 3) & 0xFF);
+                    }
+                    n += Long.BYTES;
+                    i += Long.BYTES;
+                    continue;
+                }
+            }
+            int b = utf8[i];
+            if (b >= 0) {  // ASCII
+                char c = (char) b;
+                if (c >= 'A' && c <= 'Z') {
+                    c += 'a' - 'A';
+                } else if (c == '\\' && i + 1 < to && (utf8[i + 1] == '\\' || utf8[i + 1] == '_')) {
+                    c = (char) utf8[++i];  // an escape: the escaped character stands for itself
+                } else if (c >= '\n' && c <= '\r') {  // LF, VT, FF, CR
+                    if (c == '\r' && i + 1 < to && utf8[i + 1] == '\n') {
+                        i++;  // CR LF is one line break
+                    }
+                    c = ' ';
+                }
+                out[n++] = c;
+                i++;
+                continue;
+            }
+            int length = sequenceLength(utf8, i, to);
+            if (length == 0) {
+                return null;
+            }
+            int codePoint = codePoint(utf8, i, length);
+            if (codePoint == '\u0085' || codePoint == '\u2028' || codePoint == '\u2029') {
+                out[n++] = ' ';
+            } else if (codePoint == '\u03A3' || codePoint == '\u0130') {
+                return null;  // final sigma, and the dotted I's two-character lower case
+            } else {
+                n += Character.toChars(Character.toLowerCase(codePoint), out, n);
+            }
+            i += length;
+        }
+        int start = 0;
+        while (start < n && Character.isWhitespace(out[start])) {
+            start++;
+        }
+        int end = n;
+        while (end > start && Character.isWhitespace(out[end - 1])) {
+            end--;
+        }
+        return new String(out, start, end - start);
+    }
+
+    /*
+     * Eight bytes at a time, for the runs of plain ASCII most tweets are made of (bit tricks after Sean Anderson's
+     * "Bit Twiddling Hacks", haszero and hasless): no byte with its high bit set, none below '\u000E' (the line breaks
+     * are LF, VT, FF and CR; the harmless control characters below them go the slow way too), none a backslash.
+     */
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long ONES = 0x0101010101010101L;
+
+    private static boolean plainAscii(long word) {
+        long backslashes = word ^ ONES * '\\';
+        return (word & HIGH_BITS) == 0
+                && ((word - ONES * 0x0E) & ~word & HIGH_BITS) == 0
+                && ((backslashes - ONES) & ~backslashes & HIGH_BITS) == 0;
+    }
+
+    /** Adds 0x20 to each byte from 'A' to 'Z': + (0x80 - 'A') sets a byte's high bit from 'A' on, + (0x7F - 'Z') past 'Z'. */
+    private static long lowerCaseAscii(long word) {
+        long fromA = word + ONES * (0x80 - 'A');
+        long pastZ = word + ONES * (0x7F - 'Z');
+        return word | (fromA & ~pastZ & HIGH_BITS) >>> 2;
+    }
+
+    /** Whether {@code utf8} is well-formed UTF-8 throughout. */
+    static boolean wellFormed(byte[] utf8) {
+        int i = 0;
+        while (i < utf8.length) {
+            int length = utf8[i] >= 0 ? 1 : sequenceLength(utf8, i, utf8.length);
+            if (length == 0) {
+                return false;
+            }
+            i += length;
+        }
+        return true;
+    }
+
+    /**
+     * The length of the well-formed multi-byte sequence at {@code utf8[i]}, or 0: a stray continuation byte, a lead
+     * byte UTF-8 never uses, a sequence cut short, an overlong form, a surrogate, or past U+10FFFF.
+     */
+    private static int sequenceLength(byte[] utf8, int i, int to) {
+        int b = utf8[i] & 0xFF;
+        int length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+        if (length == 0 || i + length > to) {
+            return 0;
+        }
+        for (int k = 1; k < length; k++) {
+            if (!continuation(utf8[i + k])) {
+                return 0;
+            }
+        }
+        int codePoint = codePoint(utf8, i, length);
+        boolean shortest = length == 3 ? codePoint >= 0x800 && !Character.isSurrogate((char) codePoint)
+                : length != 4 || codePoint >= 0x10000 && codePoint <= Character.MAX_CODE_POINT;
+        return shortest ? length : 0;
+    }
+
+    private static int codePoint(byte[] utf8, int i, int length) {
+        return switch (length) {
+            case 2 -> (utf8[i] & 0x1F) << 6 | utf8[i + 1] & 0x3F;
+            case 3 -> (utf8[i] & 0x0F) << 12 | (utf8[i + 1] & 0x3F) << 6 | utf8[i + 2] & 0x3F;
+            default -> (utf8[i] & 0x07) << 18 | (utf8[i + 1] & 0x3F) << 12 | (utf8[i + 2] & 0x3F) << 6
+                    | utf8[i + 3] & 0x3F;
+        };
+    }
+
+    private static boolean continuation(byte b) {
+        return (b & 0xC0) == 0x80;
+    }
+}
