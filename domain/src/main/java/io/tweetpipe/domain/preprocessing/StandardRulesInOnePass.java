@@ -102,7 +102,7 @@ final class StandardRulesInOnePass {
                 && ((backslashes - ONES) & ~backslashes & HIGH_BITS) == 0;
     }
 
-    /** Adds 0x20 to each byte from 'A' to 'Z': + (0x80 - 'A') sets a byte's high bit from 'A' on, + (0x7F - 'Z') past 'Z'. */
+    /** Adds 0x20 to each byte from 'A' to 'Z': + (0x80 - 'A') sets a high bit from 'A' on, + (0x7F - 'Z') past 'Z'. */
     private static long lowerCaseAscii(long word) {
         long fromA = word + ONES * (0x80 - 'A');
         long pastZ = word + ONES * (0x7F - 'Z');
