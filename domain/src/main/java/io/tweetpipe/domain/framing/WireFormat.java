@@ -109,15 +109,14 @@ public final class WireFormat {
      */
     public static int indexOfMarker(byte[] bytes, int from, int to) {
         int last = to - MARKER_LENGTH;
-        // A marker holds '_' at 0 and 1: probing byte i+1 finds any marker starting at i or i+1; without '_' there,
-        // none starts at i or i+1, and a marker starting at i+2 .. i+4 is found by probing further on.
         int i = from;
         while (i <= last) {
-            if (bytes[i + 1] != '_') {
-                i += 2;
+            if (i + Long.BYTES <= to && !ByteWords.hasByte(ByteWords.wordAt(bytes, i), '_')) {
+                i += Long.BYTES;  // a marker starts with '_': none starts in these eight bytes
                 continue;
             }
-            if (bytes[i] == '_' && bytes[i + 2] == 'e' && bytes[i + 3] == 'n' && bytes[i + 4] == 'd') {
+            if (bytes[i] == '_' && bytes[i + 1] == '_' && bytes[i + 2] == 'e' && bytes[i + 3] == 'n'
+                    && bytes[i + 4] == 'd') {
                 return i;
             }
             i++;

@@ -1,8 +1,6 @@
 package io.tweetpipe.domain.preprocessing;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.tweetpipe.domain.framing.ByteWords;
 
 /**
  * {@link Rules#UNESCAPE}, {@link Rules#NORMALISE_TEXT}, {@link Rules#LOWERCASE} and {@link Rules#TRIM}, in that
@@ -20,8 +18,6 @@ import java.nio.ByteOrder;
  */
 final class StandardRulesInOnePass {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
     private StandardRulesInOnePass() {
     }
 
@@ -34,9 +30,9 @@ final class StandardRulesInOnePass {
         int i = from;
         while (i < to) {
             if (i + Long.BYTES <= to) {
-                long word = (long) LONGS.get(utf8, i);
+                long word = ByteWords.wordAt(utf8, i);
                 if (plainAscii(word)) {
-                    long lower = lowerCaseAscii(word);
+                    long lower = ByteWords.lowerCaseAscii(word);
                     for (int k = 0; k < Long.BYTES; k++) {
                         out[n + k] = (char) (lower >>> (k << 3) & 0xFF);
                     }
@@ -87,26 +83,12 @@ final class StandardRulesInOnePass {
         return new String(out, start, end - start);
     }
 
-    /*
-     * Eight bytes at a time, for the runs of plain ASCII most tweets are made of (bit tricks after Sean Anderson's
-     * "Bit Twiddling Hacks", haszero and hasless): no byte with its high bit set, none below '\u000E' (the line breaks
+    /**
+     * Eight bytes the fast way: plain ASCII, the runs most tweets are made of. None is below '\u000E' (the line breaks
      * are LF, VT, FF and CR; the harmless control characters below them go the slow way too), none a backslash.
      */
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long ONES = 0x0101010101010101L;
-
     private static boolean plainAscii(long word) {
-        long backslashes = word ^ ONES * '\\';
-        return (word & HIGH_BITS) == 0
-                && ((word - ONES * 0x0E) & ~word & HIGH_BITS) == 0
-                && ((backslashes - ONES) & ~backslashes & HIGH_BITS) == 0;
-    }
-
-    /** Adds 0x20 to each byte from 'A' to 'Z': + (0x80 - 'A') sets a high bit from 'A' on, + (0x7F - 'Z') past 'Z'. */
-    private static long lowerCaseAscii(long word) {
-        long fromA = word + ONES * (0x80 - 'A');
-        long pastZ = word + ONES * (0x7F - 'Z');
-        return word | (fromA & ~pastZ & HIGH_BITS) >>> 2;
+        return !ByteWords.hasNonAscii(word) && !ByteWords.hasAsciiBelow(word, 0x0E) && !ByteWords.hasByte(word, '\\');
     }
 
     /** Whether {@code utf8} is well-formed UTF-8 throughout. */
