@@ -127,7 +127,7 @@ final class FrameReading {
     record Limits(int blockFrames, int blockBytes, int chunkFrames, int chunkBytes, Duration blockInterval,
                   Duration poll, Duration quiet, Duration drain) {
         static Limits standard(Duration blockInterval) {
-            return new Limits(10_000, 4 << 20, 1_000, 256 << 10, blockInterval, Duration.ofMillis(20),
+            return new Limits(100_000, 16 << 20, 1_000, 256 << 10, blockInterval, Duration.ofMillis(20),
                     Duration.ofMillis(100), Duration.ofSeconds(1));
         }
     }
