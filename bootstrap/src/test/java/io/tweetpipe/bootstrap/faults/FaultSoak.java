@@ -17,8 +17,8 @@ import java.util.Locale;
  * with one, and what the write-ahead log costs a steady stream, printed as a second table.
  *
  * <p>{@code FaultSoak [seconds] [uncapped] [recovery]}: how long each fault's main phase lasts (default 60);
- * {@code uncapped} adds, last, a flood against a stream job with no rate cap, which is expected to fail (see
- * FaultKnownBugs); {@code recovery} runs only the driver recovery rows.
+ * {@code uncapped} adds, last, a flood against a stream job with backpressure off and no rate cap, which is expected
+ * to fail (FaultFloodDefaultsTest shows the default holds); {@code recovery} runs only the driver recovery rows.
  */
 public final class FaultSoak {
 
@@ -50,11 +50,12 @@ public final class FaultSoak {
                 + "%s at the end%n", rate, loadAverage());
         System.out.print(DriverRecovery.Cost.table(costs));
         if (List.of(args).contains("uncapped")) {
-            // Last, after the table: without a rate cap the job's memory grows until it fails (FaultKnownBugs),
+            // Last, after the table: with backpressure off and no rate cap the job's memory grows until it fails,
             // and Spark may end this JVM when it does.
             List<FaultReport> uncapped = new ArrayList<>();
             List<String> uncappedFailures = new ArrayList<>();
-            run("flood, no rate cap", uncapped, uncappedFailures, () -> faults.floodAsTheProduct(phase));
+            run("flood, no rate cap", uncapped, uncappedFailures,
+                    () -> faults.floodAsTheProduct(phase, "--no-backpressure"));
             print(phase, rate, uncapped, uncappedFailures);
         }
         System.out.flush();
