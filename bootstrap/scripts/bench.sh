@@ -7,15 +7,13 @@
 #   bootstrap/scripts/bench.sh --quick    # short windows, coarse search (a few minutes), for development
 #   bootstrap/scripts/bench.sh --help     # every option
 #
-# From a clean clone, set BENCH_BUILD=all to build every module first (otherwise it builds bootstrap alone, against
-# the modules installed in the local Maven repository).
+# It builds bootstrap and the modules it needs from this checkout, so it works as it is from a clean clone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 case "${1:-}" in -h|--help) build=no ;; *) build=yes ;; esac
 if [ "$build" = yes ]; then
-  modules=(-pl bootstrap)
-  [ "${BENCH_BUILD:-}" = all ] && modules=(-pl bootstrap -am)
+  modules=(-pl bootstrap -am)
   mvn -q -o "${modules[@]}" package -DskipTests >&2 2>/dev/null || mvn -q "${modules[@]}" package -DskipTests >&2
 fi
 

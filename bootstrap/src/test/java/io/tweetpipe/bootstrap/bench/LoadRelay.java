@@ -14,9 +14,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The benchmark's relay process: the real {@link SocketRelay} (one, or one per receiver), fed by a paced load
- * generator that stamps each tweet with its send time. It waits for a reader on every relay, sends at the asked
- * rate for the warm-up and the measured window, then keeps serving until told to close (a line {@code close} on
- * standard input) or until its parent goes away (standard input ends).
+ * generator that stamps each tweet with its send time. It waits for a reader on every relay, then sends: through the
+ * first half of the warm-up the rate climbs evenly from nothing to the asked rate, then holds it for the rest of the
+ * warm-up and the measured window; then it keeps serving until told to close (a line {@code close} on standard input)
+ * or until its parent goes away (standard input ends). The climb lets a job's JIT and Spark's rate estimate warm up
+ * as they would under a stream that grows, rather than meet the full rate from a cold start, where any job sheds
+ * (backpressure) or hoards (no backpressure) what it cannot yet take; the same for both jobs.
  *
  * <p>It reports on standard output, one fact a line, each line starting with {@code relay }: the ports, when sending
  * and measuring began, progress every second (published, missed by a slow reader, dropped, how far the generator
@@ -84,6 +87,7 @@ public final class LoadRelay {
         int relayCount = relays.size();
         int pool = bodies.size();
         long start = System.nanoTime();
+        double climbNanos = warmupSeconds * 1e9 / 2;
         long warmupEnd = start + (long) (warmupSeconds * 1e9);
         long end = warmupEnd + (long) (measureSeconds * 1e9);
         long nextProgress = start + TimeUnit.SECONDS.toNanos(1);
@@ -95,12 +99,12 @@ public final class LoadRelay {
             long now = System.nanoTime();
             if (!measuring && now - warmupEnd >= 0) {
                 measuring = true;
-                say("relay measuring " + System.currentTimeMillis());
+                say("relay measuring " + System.currentTimeMillis() + " " + total(relays));
             }
             if (now - end >= 0) {
                 break;
             }
-            long due = (long) ((now - start) * rate / 1e9);
+            long due = due(now - start, rate, climbNanos);
             if (due > sent) {
                 maxLagTweets = Math.max(maxLagTweets, due - sent);
                 long stamp = System.currentTimeMillis();
@@ -118,6 +122,13 @@ public final class LoadRelay {
         }
         say("relay done " + System.currentTimeMillis() + " " + total(relays) + " maxLagMs="
                 + lagMillis(maxLagTweets, rate));
+    }
+
+    /** How many tweets are due {@code elapsed} ns after the start: the rate climbs evenly, then holds. */
+    static long due(long elapsedNanos, double rate, double climbNanos) {
+        double t = elapsedNanos;
+        double tweets = t < climbNanos ? rate * t * t / (2 * climbNanos) : rate * (t - climbNanos / 2);
+        return (long) (tweets / 1e9);
     }
 
     private static long lagMillis(long tweets, double rate) {

@@ -43,6 +43,6 @@ class TableTest {
     }
 
     private static Trial trial(Job job, List<Long> latencies, long peak) {
-        return new Trial(job, 100_000, 1, true, "", 1, 1, 5, latencies, peak, 3_000, 4_000);
+        return new Trial(job, 100_000, 1, true, "", 1, 1, 0, 5, latencies, peak, 3_000, 4_000);
     }
 }
