@@ -1,6 +1,7 @@
 package io.tweetpipe.domain.preprocessing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.vavr.collection.List;
 import java.io.ByteArrayInputStream;
@@ -55,5 +56,9 @@ class PreprocessingTest {
         }
 
         assertEquals(List.of("a", "b"), copy.apply("A__end B __end"));
+        // The standard rules come back as themselves, so applyUtf8 takes its one pass on an executor too.
+        assertSame(Rules.SPLIT_ON_MARKER, copy.splitter());
+        assertEquals(List.of(Rules.UNESCAPE, Rules.NORMALISE_TEXT, Rules.LOWERCASE, Rules.TRIM), copy.normalisers());
+        assertSame(Rules.NOT_EMPTY, copy.filters().head());
     }
 }

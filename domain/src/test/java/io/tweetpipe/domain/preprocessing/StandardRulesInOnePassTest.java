@@ -1,16 +1,12 @@
 package io.tweetpipe.domain.preprocessing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.tweetpipe.domain.framing.Frame;
 import io.tweetpipe.domain.framing.GeneratedText;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -85,22 +81,6 @@ class StandardRulesInOnePassTest {
                 .getBytes(StandardCharsets.UTF_8);
 
         assertEquals(List.of("a b c d e f g h i \\ __end \\x", "été 🇧🇷"), standard.applyUtf8(text));
-    }
-
-    @Test
-    void standardRules_stayThemselvesThroughJavaSerialization_soAnExecutorTakesTheOnePass() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(Preprocessing.standard());
-        }
-        Preprocessing copy;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            copy = (Preprocessing) in.readObject();
-        }
-
-        assertSame(Rules.SPLIT_ON_MARKER, copy.splitter());
-        assertEquals(List.of(Rules.UNESCAPE, Rules.NORMALISE_TEXT, Rules.LOWERCASE, Rules.TRIM), copy.normalisers());
-        assertSame(Rules.NOT_EMPTY, copy.filters().head());
     }
 
     private void assertSameRecords(byte[] bytes) {
