@@ -8,6 +8,8 @@ import io.tweetpipe.application.port.in.RelayReport;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.bootstrap.cli.CommandLine;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.testing.CapturingPipeline;
+import io.tweetpipe.bootstrap.testing.DaggerCapturingPipeline;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;

@@ -10,6 +10,8 @@ import io.tweetpipe.application.memory.CapturingBatchSink;
 import io.tweetpipe.application.port.in.RelayReport;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.testing.CapturingPipeline;
+import io.tweetpipe.bootstrap.testing.DaggerCapturingPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -176,7 +178,7 @@ class FaultBadInputEndToEndTest {
         PipelineConfig config = Pipelines.config("demo", "--replay-file", replay.toString(), "--rate", "0", "--once",
                 "--port", Integer.toString(Pipelines.freePort()), "--batch-interval", "500ms",
                 "--max-frame-bytes", Integer.toString(CAP));
-        CapturingDemo pipeline = DaggerCapturingDemo.factory().create(config);
+        CapturingPipeline pipeline = DaggerCapturingPipeline.factory().create(config);
         relayLog.attach();
         SocketRelay relay = pipeline.socketRelay();
         RunningStream running = pipeline.processTweetStream().start().get();

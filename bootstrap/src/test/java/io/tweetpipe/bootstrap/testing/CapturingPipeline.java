@@ -1,4 +1,4 @@
-package io.tweetpipe.bootstrap.faults;
+package io.tweetpipe.bootstrap.testing;
 
 import dagger.BindsInstance;
 import dagger.Component;
@@ -7,18 +7,17 @@ import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.di.Pipeline;
 import io.tweetpipe.bootstrap.di.RelayModule;
 import io.tweetpipe.bootstrap.di.StreamModule;
-import io.tweetpipe.bootstrap.testing.CaptureModule;
 import javax.inject.Singleton;
 
 /** The demo's graph (replay, relay, Spark), every real part, with the console swapped for a capture. */
 @Singleton
 @Component(modules = {RelayModule.class, StreamModule.class, CaptureModule.class})
-interface CapturingDemo extends Pipeline {
+public interface CapturingPipeline extends Pipeline {
 
     CapturingBatchSink capture();
 
     @Component.Factory
     interface Factory {
-        CapturingDemo create(@BindsInstance PipelineConfig config);
+        CapturingPipeline create(@BindsInstance PipelineConfig config);
     }
 }
