@@ -114,7 +114,7 @@ public record Preprocessing(Function1<String, Seq<String>> splitter,
             }
             start = marker + WireFormat.MARKER.length();
             if (start < utf8.length && utf8[start] == '\n') {
-                start++;
+                start++;  // as SPLIT_ON_MARKER does: the newline after a marker goes with it
             }
         }
     }
