@@ -11,6 +11,7 @@ import io.vavr.control.Option;
 import io.vavr.control.Try;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import twitter4j.JSONObject;
 import twitter4j.JSONObjectType;
 import twitter4j.JSONTokener;
@@ -36,6 +37,7 @@ public final class V1Messages {
 
     private static final String SUBJECT = "stream message";
     private static final int EXCERPT = 80;
+    private static final Pattern INPUT_QUOTED = Pattern.compile("(at character \\d+) of .*");
 
     private V1Messages() {
     }
@@ -184,10 +186,15 @@ public final class V1Messages {
         return new StreamMessage.Malformed(Rejection.of(SUBJECT, reason));
     }
 
+    /**
+     * The first line of the library's message, less the copy of the whole input its JSON parser appends ("at
+     * character 1378 of {...}"): the excerpt that follows it says what the line was, once.
+     */
     private static String describe(Throwable e) {
         String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String first = newline < 0 ? message : message.substring(0, newline);
+        return INPUT_QUOTED.matcher(first).replaceFirst("$1");
     }
 
     private static String excerpt(String line) {

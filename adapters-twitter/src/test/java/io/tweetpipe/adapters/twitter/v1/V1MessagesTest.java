@@ -107,6 +107,17 @@ class V1MessagesTest {
     }
 
     @Test
+    void givenLongLineCutShort_read_saysWhereInOneShortLine() {
+        String line = V1JsonLines.status(extended(48, "a long post about covid ".repeat(40).strip(), "en"));
+        String cut = line.substring(0, line.length() / 2);
+
+        String reason = assertInstanceOf(StreamMessage.Malformed.class, V1Messages.read(cut)).rejection().toString();
+
+        assertTrue(reason.contains("at character"), reason);
+        assertTrue(reason.length() < 300, "the line once, as an excerpt, not twice in full: " + reason);
+    }
+
+    @Test
     void givenStatusWithoutLang_read_saysUndetermined() {
         String line = V1JsonLines.status(tweet(47, "covid", "en")).replace(",\"lang\":\"en\"", "");
 
