@@ -37,7 +37,7 @@ public final class FrameDecoder {
         void rejected(Rejection rejection);
     }
 
-    private static final byte[] MARKER = WireFormat.MARKER.getBytes(StandardCharsets.US_ASCII);
+    private static final int MARKER_LENGTH = WireFormat.MARKER.length();
 
     private final int maxFrameBytes;
     private byte[] pending = new byte[8192];
@@ -71,7 +71,7 @@ public final class FrameDecoder {
         int start = 0;
         int scanFrom = 0;
         while (true) {
-            int marker = indexOfMarker(scanFrom);
+            int marker = WireFormat.indexOfMarker(pending, scanFrom, size);
             if (marker < 0) {
                 break;
             }
@@ -82,7 +82,7 @@ public final class FrameDecoder {
             } else {
                 listener.frame(pending, start, marker);
             }
-            start = marker + MARKER.length;
+            start = marker + MARKER_LENGTH;
             scanFrom = start;
         }
         int rest = size - start;
@@ -92,7 +92,7 @@ public final class FrameDecoder {
         }
         if (skipping) {
             // Keep just enough to see a marker that straddles this chunk and the next.
-            start = Math.max(start, size - (MARKER.length - 1));
+            start = Math.max(start, size - (MARKER_LENGTH - 1));
             rest = size - start;
         }
         System.arraycopy(pending, start, pending, 0, rest);
@@ -140,8 +140,4 @@ public final class FrameDecoder {
         size += length;
     }
 
-    /** The marker's first byte at or after {@code from}, or -1; it reads every second byte until it sees a '_'. */
-    private int indexOfMarker(int from) {
-        return WireFormat.indexOfMarker(pending, from, size);
-    }
 }
