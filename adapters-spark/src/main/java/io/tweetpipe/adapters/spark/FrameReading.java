@@ -84,20 +84,6 @@ final class FrameReading {
                 }
             };
         }
-
-        /** The frames, decoded: what preprocessing will cut the chunks into. */
-        List<String> frameTexts() {
-            List<String> texts = new ArrayList<>(frames);
-            for (byte[] chunk : chunks) {
-                String text = new String(chunk, StandardCharsets.UTF_8);
-                int start = 0;
-                for (int at = text.indexOf(WireFormat.MARKER); at >= 0; at = text.indexOf(WireFormat.MARKER, start)) {
-                    texts.add(text.substring(start, at));
-                    start = at + WireFormat.MARKER.length();
-                }
-            }
-            return texts;
-        }
     }
 
     /** How the reading ended. */

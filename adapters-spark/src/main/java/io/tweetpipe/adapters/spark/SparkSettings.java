@@ -117,7 +117,7 @@ public record SparkSettings(String master, Duration batchInterval, Seq<Relay> re
      * local master needs more threads than receivers.
      */
     public Either<Rejection, SparkSettings> withRelays(Seq<Relay> relays) {
-        if (relays == null || relays.isEmpty()) {
+        if (relays == null) {
             return Either.left(Rejection.of("relays", "give at least one relay to read"));
         }
         return checked(master, batchInterval, relays, maxFrameBytes, appName, uiPort, checkpoint, sparkConf);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tweetpipe.domain.framing.Frame;
+import io.tweetpipe.domain.framing.WireFormat;
 import io.vavr.collection.List;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -33,7 +34,7 @@ class FrameReadingTest {
     FrameReadingTest() throws IOException {
         relay = new LoopbackRelay();
         reading = new FrameReading("127.0.0.1", relay.port(), 1000,
-                FrameReading.Limits.standard(Duration.ofMillis(100)), block -> blocks.add(block.frameTexts()));
+                FrameReading.Limits.standard(Duration.ofMillis(100)), block -> blocks.add(frameTexts(block)));
     }
 
     @AfterEach
@@ -127,7 +128,7 @@ class FrameReadingTest {
             closedPort = gone.getLocalPort();
         }
         FrameReading nowhere = new FrameReading("127.0.0.1", closedPort, 1000,
-                FrameReading.Limits.standard(Duration.ofMillis(100)), block -> blocks.add(block.frameTexts()));
+                FrameReading.Limits.standard(Duration.ofMillis(100)), block -> blocks.add(frameTexts(block)));
 
         FrameReading.Ending ending = thread.submit(nowhere::run).get(GUARD_SECONDS, TimeUnit.SECONDS);
 
@@ -140,7 +141,7 @@ class FrameReadingTest {
     @Test
     void givenARateLimit_read_handsOnEveryFrameInOrderWithoutAStop() throws Exception {
         FrameReading paced = new FrameReading("127.0.0.1", relay.port(), 1000,
-                FrameReading.Limits.standard(Duration.ofMillis(100)), block -> blocks.add(block.frameTexts()),
+                FrameReading.Limits.standard(Duration.ofMillis(100)), block -> blocks.add(frameTexts(block)),
                 new FrameRate(() -> 5_000));
         Future<FrameReading.Ending> running = thread.submit(paced::run);
         relay.send(List.range(0, 1000).map(i -> "paced " + i + "__end").mkString().getBytes(StandardCharsets.UTF_8));
@@ -164,5 +165,19 @@ class FrameReadingTest {
 
         assertInstanceOf(FrameReading.Ending.Stopped.class, stopAndWait(running));
         assertEquals(List.range(0, 100).map(i -> "record " + i), stored());
+    }
+
+    /** A block's frames, decoded: what preprocessing will cut its chunks into. */
+    private static java.util.List<String> frameTexts(FrameReading.Block block) {
+        java.util.List<String> texts = new ArrayList<>(block.frames());
+        for (byte[] chunk : block.chunks()) {
+            String text = new String(chunk, StandardCharsets.UTF_8);
+            int start = 0;
+            for (int at = text.indexOf(WireFormat.MARKER); at >= 0; at = text.indexOf(WireFormat.MARKER, start)) {
+                texts.add(text.substring(start, at));
+                start = at + WireFormat.MARKER.length();
+            }
+        }
+        return texts;
     }
 }
