@@ -3,11 +3,13 @@ package io.tweetpipe.bootstrap.faults;
 import dagger.Module;
 import dagger.Provides;
 import io.tweetpipe.application.port.out.BatchSink;
-import io.tweetpipe.bootstrap.di.RecordsPerBatch;
-import io.tweetpipe.domain.batch.BatchTally;
 import javax.inject.Singleton;
 
-/** The console swapped for a {@link Ledger}, which is shown every record of every batch. */
+/**
+ * The console swapped for a {@link Ledger}. How much of each batch it is shown is the component's to say: every
+ * record, so that each is checked, or what the console is shown (the count and ten records), so that the job does
+ * what the product's does.
+ */
 @Module
 abstract class LedgerModule {
 
@@ -23,11 +25,5 @@ abstract class LedgerModule {
     @Provides
     static BatchSink batchSink(Ledger ledger) {
         return ledger;
-    }
-
-    @Provides
-    @RecordsPerBatch
-    static int recordsPerBatch() {
-        return BatchTally.EVERYTHING;
     }
 }

@@ -3,6 +3,8 @@ package io.tweetpipe.bootstrap.faults;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.bootstrap.cli.CommandLine;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.domain.batch.Batch;
+import io.tweetpipe.domain.batch.BatchTally;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -44,7 +46,8 @@ final class Pipelines {
 
         /** Every record of every batch is shown to the ledger, so each is checked. */
         static CountingStream start(int port, Duration batchInterval, String... options) {
-            LedgerStream graph = DaggerLedgerStream.factory().create(streamConfig(port, batchInterval, options));
+            LedgerStream graph = DaggerLedgerStream.factory().create(streamConfig(port, batchInterval, options),
+                    BatchTally.EVERYTHING);
             RunningStream running = graph.processTweetStream().start()
                     .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
             return new CountingStream(graph.ledger(), running);
@@ -52,8 +55,8 @@ final class Pipelines {
 
         /** The ledger is shown what the console is: each batch's count and first ten records. */
         static CountingStream sampled(int port, Duration batchInterval, String... options) {
-            SampledLedgerStream graph = DaggerSampledLedgerStream.factory().create(streamConfig(port, batchInterval,
-                    options));
+            LedgerStream graph = DaggerLedgerStream.factory().create(streamConfig(port, batchInterval, options),
+                    Batch.PRINTED);
             RunningStream running = graph.processTweetStream().start()
                     .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
             return new CountingStream(graph.ledger(), running);
