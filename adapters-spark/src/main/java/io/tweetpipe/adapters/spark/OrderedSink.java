@@ -1,8 +1,8 @@
 package io.tweetpipe.adapters.spark;
 
 import io.tweetpipe.application.port.out.BatchSink;
-import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchFigures;
+import io.tweetpipe.domain.batch.StreamOutput;
 import io.vavr.control.Option;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,12 +11,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The driver's end of a run: batches come from the output operation (a job thread), figures from the streaming
+ * The driver's end of a run: results come from the output operations (a job thread), figures from the streaming
  * listener (Spark's listener thread); this hands both to the sink one at a time, each batch's figures right after
- * it.
+ * its results.
  *
- * <p>Figures arrive a moment after their batch, and the next batch could in principle overtake them; a batch
- * therefore waits, briefly, for its predecessor's figures. The wait is bounded so that a lost event (Spark drops
+ * <p>Figures arrive a moment after their batch, and the next batch's results could in principle overtake them; a
+ * result of a later batch therefore waits, briefly, for the figures of the batch before it. The wait is bounded so that a lost event (Spark drops
  * the last listener events when a context stops) never stalls the stream.
  *
  * <p>Runs are found by key ({@link #registered}) so that Spark's output function holds a string, not the sink.
@@ -66,7 +66,11 @@ final class OrderedSink {
         }
     }
 
-    synchronized void batch(Batch batch) {
+    synchronized void result(StreamOutput result) {
+        if (awaitingFigures != null && !result.time().isAfter(awaitingFigures)) {
+            sink.accept(result);  // another result of the same batch
+            return;
+        }
         long deadline = System.nanoTime() + figuresWait.toNanos();
         try {
             while (awaitingFigures != null) {
@@ -79,8 +83,8 @@ final class OrderedSink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sink.accept(batch);
-        awaitingFigures = batch.time();
+        sink.accept(result);
+        awaitingFigures = result.time();
     }
 
     synchronized void figures(BatchFigures figures) {

@@ -29,7 +29,7 @@ final class PublishBatch implements VoidFunction2<JavaRDD<String>, Time> {
     @Override
     public void call(JavaRDD<String> records, Time time) {
         Batch batch = tally(records).toBatch(Instant.ofEpochMilli(time.milliseconds()));
-        OrderedSink.registered(sinkKey).forEach(sink -> sink.batch(batch));
+        OrderedSink.registered(sinkKey).forEach(sink -> sink.result(batch));
     }
 
     private BatchTally tally(JavaRDD<String> records) {

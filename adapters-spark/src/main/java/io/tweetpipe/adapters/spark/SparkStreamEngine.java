@@ -4,7 +4,8 @@ import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.application.port.out.StreamEngine;
 import io.tweetpipe.domain.Rejection;
-import io.tweetpipe.domain.preprocessing.Preprocessing;
+import io.tweetpipe.domain.analysis.Analysis;
+import io.tweetpipe.domain.analysis.StreamJob;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.lang.reflect.InaccessibleObjectException;
@@ -49,6 +50,7 @@ public final class SparkStreamEngine implements StreamEngine {
 
     private final SparkSettings settings;
     private final UnaryOperator<String> environment;
+    private final StreamInput input;
 
     public SparkStreamEngine(SparkSettings settings) {
         this(settings, System::getenv);
@@ -58,11 +60,19 @@ public final class SparkStreamEngine implements StreamEngine {
     SparkStreamEngine(SparkSettings settings, UnaryOperator<String> environment) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.input = this::relays;
+    }
+
+    /** Reading another input than the relays, for tests that schedule each batch's frames. */
+    SparkStreamEngine(SparkSettings settings, StreamInput input) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.environment = System::getenv;
+        this.input = Objects.requireNonNull(input, "input");
     }
 
     @Override
-    public Either<Rejection, RunningStream> start(Plan plan, BatchSink sink) {
-        Objects.requireNonNull(plan, "plan");
+    public Either<Rejection, RunningStream> start(StreamJob job, BatchSink sink) {
+        Objects.requireNonNull(job, "job");
         Objects.requireNonNull(sink, "sink");
         SparkLogging.quietUnlessConfigured();
         // A recovered stream graph holds the key it was checkpointed with, so a checkpointed run's key is fixed.
@@ -70,6 +80,7 @@ public final class SparkStreamEngine implements StreamEngine {
                 : OrderedSink.register(sink);
         JavaSparkContext spark = null;
         JavaStreamingContext context = null;
+        Option<TemporaryCheckpoint> scratch = Option.none();
         try {
             SparkConf conf = sparkConf();
             warnAboutUi(conf);
@@ -78,7 +89,7 @@ public final class SparkStreamEngine implements StreamEngine {
             if (settings.checkpoint().isDefined()) {
                 scala.Option<Checkpoint> checkpoint = readCheckpoint(spark, conf, settings.checkpoint().get());
                 recovered = checkpoint.isDefined();
-                context = recovered ? resume(spark, checkpoint.get()) : create(spark, conf, plan, ordered.key());
+                context = recovered ? resume(spark, checkpoint.get()) : create(spark, conf, job, ordered.key());
                 Option<Rejection> tooFew = settings.tooFewThreadsFor(
                         context.ssc().graph().getReceiverInputStreams().length);
                 if (tooFew.isDefined()) {  // the checkpoint's receivers, which may be more than this run asked for
@@ -87,11 +98,18 @@ public final class SparkStreamEngine implements StreamEngine {
                     return Either.left(tooFew.get());
                 }
             } else {
-                context = create(spark, conf, plan, ordered.key());
+                if (needsCheckpoint(job)) {
+                    scratch = Option.some(TemporaryCheckpoint.create());
+                }
+                context = create(spark, conf, job, ordered.key());
+                if (scratch.isDefined()) {
+                    context.checkpoint(scratch.get().path());
+                }
             }
             context.addStreamingListener(new FiguresListener(ordered));
             context.start();
-            return Either.right(new SparkRunningStream(context, ordered, shutdownTimeout(conf), recovered));
+            return Either.right(new SparkRunningStream(context, ordered, shutdownTimeout(conf), recovered,
+                    scratch));
         } catch (Exception | LinkageError e) {
             ordered.unregister();
             if (context != null) {
@@ -99,16 +117,26 @@ public final class SparkStreamEngine implements StreamEngine {
             } else if (spark != null) {
                 spark.stop();
             }
+            scratch.forEach(TemporaryCheckpoint::remove);
             return Either.left(Rejection.of("spark", "Spark Streaming could not start: " + describe(e)));
         }
     }
 
-    private JavaStreamingContext create(JavaSparkContext spark, SparkConf conf, Plan plan, String sinkKey) {
+    private JavaStreamingContext create(JavaSparkContext spark, SparkConf conf, StreamJob job, String sinkKey) {
         JavaStreamingContext context = new JavaStreamingContext(spark,
                 Durations.milliseconds(settings.batchInterval().toMillis()));
         settings.checkpoint().forEach(context::checkpoint);
-        defineStream(context, conf, plan, sinkKey);
+        defineStream(context, conf, job, sinkKey);
         return context;
+    }
+
+    /**
+     * Incremental windows ({@code reduceByKeyAndWindow} with an inverse) and {@code mapWithState} keep state across
+     * batches, which Spark checkpoints to cut its lineage: without a directory from the user, a temporary one.
+     */
+    private static boolean needsCheckpoint(StreamJob job) {
+        return job.analyses().exists(analysis -> analysis instanceof Analysis.Trending
+                || analysis instanceof Analysis.RunningTotals);
     }
 
     /**
@@ -189,22 +217,22 @@ public final class SparkStreamEngine implements StreamEngine {
         }
     }
 
-    /** The stream's graph on a context: receiver, preprocessing, output. Package-private for a serialization test. */
-    void defineStream(JavaStreamingContext context, SparkConf conf, Plan plan, String sinkKey) {
+    /** The stream's graph on a context: its input, then each analysis. Package-private for a serialization test. */
+    void defineStream(JavaStreamingContext context, SparkConf conf, StreamJob job, String sinkKey) {
+        SparkAnalyses.compile(input.open(context, conf), job, sinkKey);
+    }
+
+    /** One receiver per relay, their streams unioned: each receiver keeps a core (a local thread) busy. */
+    private JavaDStream<byte[]> relays(JavaStreamingContext context, SparkConf conf) {
         Duration blockInterval = Duration.ofMillis(Math.min(settings.batchInterval().toMillis(),
                 conf.getTimeAsMs("spark.streaming.blockInterval", DEFAULT_BLOCK_INTERVAL.toMillis() + "ms")));
-        // One receiver per relay, their streams unioned: each receiver keeps a core (a local thread) busy.
         JavaDStream<byte[]> frames = null;
         for (SparkSettings.Relay relay : settings.relays()) {
             JavaDStream<byte[]> one = context.receiverStream(new FrameReceiver(relay.host(), relay.port(),
                     settings.maxFrameBytes(), blockInterval, storageLevel(conf)));
             frames = frames == null ? one : frames.union(one);
         }
-        // Local copies: the functions Spark ships hold the domain's preprocessing and numbers, nothing else.
-        Preprocessing preprocessing = plan.preprocessing();
-        int recordsPerBatch = plan.recordsPerBatch();
-        frames.flatMap(new PreprocessFrames(preprocessing))
-                .foreachRDD(new PublishBatch(recordsPerBatch, sinkKey));
+        return frames;
     }
 
     /**
@@ -261,13 +289,15 @@ public final class SparkStreamEngine implements StreamEngine {
         private final OrderedSink sink;
         private final Runnable stopOnShutdown = this::stop;
         private final boolean recovered;
+        private final Option<TemporaryCheckpoint> scratch;
         private boolean stopped;
 
         SparkRunningStream(JavaStreamingContext context, OrderedSink sink, Duration shutdownTimeout,
-                           boolean recovered) {
+                           boolean recovered, Option<TemporaryCheckpoint> scratch) {
             this.context = context;
             this.sink = sink;
             this.recovered = recovered;
+            this.scratch = scratch;
             ShutdownHookManager.get().addShutdownHook(stopOnShutdown, SHUTDOWN_PRIORITY, shutdownTimeout.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
@@ -297,6 +327,7 @@ public final class SparkStreamEngine implements StreamEngine {
                 context.stop(true, true);
             } finally {
                 sink.unregister();
+                scratch.forEach(TemporaryCheckpoint::remove);
                 if (!ShutdownHookManager.get().isShutdownInProgress()) {
                     ShutdownHookManager.get().removeShutdownHook(stopOnShutdown);
                 }

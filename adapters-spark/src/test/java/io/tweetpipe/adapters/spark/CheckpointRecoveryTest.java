@@ -1,5 +1,6 @@
 package io.tweetpipe.adapters.spark;
 
+import io.tweetpipe.domain.analysis.StreamJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointRecoveryTest {
 
     private static final Duration GUARD = Duration.ofSeconds(60);
-    private static final StreamEngine.Plan CAPTURE_ALL =
-            new StreamEngine.Plan(Preprocessing.standard(), BatchTally.EVERYTHING);
+    private static final StreamJob CAPTURE_ALL =
+            StreamJob.sampling(BatchTally.EVERYTHING);
 
     private LoopbackRelay relay;
     private RunningStream first;

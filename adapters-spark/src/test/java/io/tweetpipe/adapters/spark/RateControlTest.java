@@ -1,5 +1,6 @@
 package io.tweetpipe.adapters.spark;
 
+import io.tweetpipe.domain.analysis.StreamJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +50,7 @@ class RateControlTest {
     private Seq<Batch> runAll(UnaryOperator<SparkSettings> rateSettings) throws Exception {
         relay = new LoopbackRelay();
         running = new SparkStreamEngine(rateSettings.apply(TestSettings.reading(relay.port(), BATCH)))
-                .start(new StreamEngine.Plan(Preprocessing.standard(), BatchTally.EVERYTHING), sink)
+                .start(StreamJob.sampling(BatchTally.EVERYTHING), sink)
                 .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
         List<String> bodies = List.range(0, SENT).map(i -> "tweet " + i);
         relay.send(bodies.map(body -> Frame.of(body).get().text()).mkString().getBytes(StandardCharsets.UTF_8));

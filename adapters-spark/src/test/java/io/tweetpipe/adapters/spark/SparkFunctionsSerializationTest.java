@@ -1,5 +1,6 @@
 package io.tweetpipe.adapters.spark;
 
+import io.tweetpipe.domain.analysis.StreamJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -161,7 +162,7 @@ class SparkFunctionsSerializationTest {
         SparkLogging.quietUnlessConfigured();
         SparkStreamEngine engine = new SparkStreamEngine(TestSettings.reading(5555));
         SparkConf conf = engine.sparkConf();
-        StreamEngine.Plan plan = new StreamEngine.Plan(Preprocessing.standard(), 10);
+        StreamJob plan = StreamJob.sampling(10);
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             JavaStreamingContext capturing = new JavaStreamingContext(spark, Durations.milliseconds(200));
             capturing.checkpoint(checkpoints.resolve("capturing").toString());

@@ -1,5 +1,6 @@
 package io.tweetpipe.adapters.spark;
 
+import io.tweetpipe.domain.analysis.StreamJob;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.application.port.out.StreamEngine;
 import io.tweetpipe.domain.batch.Batch;
@@ -17,7 +18,7 @@ public final class StreamToConsoleMain {
     public static void main(String[] args) throws Exception {
         SparkSettings settings = TestSettings.reading(Integer.parseInt(args[0]), Duration.parse(args[1]));
         RunningStream running = new SparkStreamEngine(settings)
-                .start(new StreamEngine.Plan(Preprocessing.standard(), Batch.PRINTED), new ConsoleBatchSink(System.out))
+                .start(StreamJob.sampling(Batch.PRINTED), new ConsoleBatchSink(System.out))
                 .getOrElseThrow(rejection -> new IllegalStateException(rejection.toString()));
         System.out.println(STARTED);
         running.awaitTermination();

@@ -1,5 +1,6 @@
 package io.tweetpipe.adapters.spark;
 
+import io.tweetpipe.domain.analysis.StreamJob;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.application.port.out.StreamEngine;
@@ -72,7 +73,7 @@ public final class ThroughputMain {
         memory.start();
         long started = System.nanoTime();
         RunningStream running = new SparkStreamEngine(settings)
-                .start(new StreamEngine.Plan(Preprocessing.standard(), Batch.PRINTED), sink)
+                .start(StreamJob.sampling(Batch.PRINTED), sink)
                 .getOrElseThrow(rejection -> new IllegalStateException(rejection.toString()));
         long cpuAtStart = processCpuNanos();
         long gcAtStart = gcMillis();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tweetpipe.application.memory.CapturingBatchSink;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.application.port.out.StreamEngine;
+import io.tweetpipe.domain.analysis.StreamJob;
 import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchTally;
 import io.tweetpipe.domain.framing.Frame;
@@ -28,7 +29,7 @@ public abstract class StreamEngineContract {
 
     private Seq<String> runAndCapture(int recordsPerBatch, int expected, byte[]... inputs) throws Exception {
         CapturingBatchSink sink = new CapturingBatchSink();
-        RunningStream running = engine().start(new StreamEngine.Plan(Preprocessing.standard(), recordsPerBatch), sink)
+        RunningStream running = engine().start(StreamJob.sampling(recordsPerBatch), sink)
                 .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
         try {
             for (byte[] input : inputs) {
@@ -77,7 +78,7 @@ public abstract class StreamEngineContract {
     @Test
     void givenPrintLimit_run_showsAtMostTenPerBatchAndCountsAll() throws Exception {
         CapturingBatchSink sink = new CapturingBatchSink();
-        RunningStream running = engine().start(new StreamEngine.Plan(Preprocessing.standard(), Batch.PRINTED), sink)
+        RunningStream running = engine().start(StreamJob.sampling(Batch.PRINTED), sink)
                 .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
         try {
             feed(List.range(0, 250).map(i -> Frame.of("t" + i).get().text()).mkString()

@@ -1,5 +1,6 @@
 package io.tweetpipe.bootstrap.di;
 
+import io.tweetpipe.domain.analysis.StreamJob;
 import dagger.Module;
 import dagger.Provides;
 import io.tweetpipe.adapters.spark.SparkStreamEngine;
@@ -24,12 +25,12 @@ public abstract class StreamModule {
     }
 
     @Provides
-    static StreamEngine.Plan plan(@RecordsPerBatch int recordsPerBatch) {
-        return new StreamEngine.Plan(Preprocessing.standard(), recordsPerBatch);
+    static StreamJob plan(@RecordsPerBatch int recordsPerBatch) {
+        return StreamJob.sampling(recordsPerBatch);
     }
 
     @Provides
-    static ProcessTweetStreamUseCase processTweetStream(StreamEngine engine, StreamEngine.Plan plan, BatchSink sink) {
+    static ProcessTweetStreamUseCase processTweetStream(StreamEngine engine, StreamJob plan, BatchSink sink) {
         return new ProcessTweetStreamService(engine, plan, sink);
     }
 }

@@ -1,5 +1,13 @@
 package io.tweetpipe.domain.batch;
 
-/** What the stream processor reports, batch by batch: the batch's records, then, once it is done, its figures. */
-public sealed interface StreamOutput permits Batch, BatchFigures {
+import java.time.Instant;
+
+/**
+ * What the stream job reports: each analysis's result for a batch or a window end, then, once the batch is done, its
+ * figures. Every sink receives them in time order.
+ */
+public interface StreamOutput {
+
+    /** The batch time, or the time the window ends, as Spark names batches. */
+    Instant time();
 }

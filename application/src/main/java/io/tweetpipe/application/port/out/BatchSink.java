@@ -2,7 +2,10 @@ package io.tweetpipe.application.port.out;
 
 import io.tweetpipe.domain.batch.StreamOutput;
 
-/** Where processed batches, and then their figures, go: the console, or a test's capture. */
+/**
+ * Where the stream job's results go, then each batch's figures, in time order: the console, files, a database, the
+ * dashboard, or a test's capture. The stream service hands each output to every sink.
+ */
 @FunctionalInterface
 public interface BatchSink {
 

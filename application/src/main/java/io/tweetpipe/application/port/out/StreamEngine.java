@@ -1,29 +1,19 @@
 package io.tweetpipe.application.port.out;
 
 import io.tweetpipe.domain.Rejection;
-import io.tweetpipe.domain.preprocessing.Preprocessing;
+import io.tweetpipe.domain.analysis.StreamJob;
 import io.vavr.control.Either;
-import java.util.Objects;
 
-/** What runs the stream processor: Spark Streaming, or memory. Its input (the relay's socket) is its own business. */
+/**
+ * What runs the stream job: Spark Streaming, or memory. Its input (the relay's socket) is its own business; how it
+ * computes each analysis too, as long as the results are the ones the analysis defines.
+ */
 @FunctionalInterface
 public interface StreamEngine {
 
     /**
-     * What to do with each batch.
-     *
-     * @param recordsPerBatch how many records of each batch the sink is shown (print() shows ten; a capture wants
-     *     {@link io.tweetpipe.domain.batch.BatchTally#EVERYTHING})
+     * Starts the job: nothing runs before this, as in Spark. Every result, then each batch's figures, goes to the
+     * sink in time order. Left when the engine could not start.
      */
-    record Plan(Preprocessing preprocessing, int recordsPerBatch) {
-        public Plan {
-            Objects.requireNonNull(preprocessing, "preprocessing");
-            if (recordsPerBatch < 0) {
-                throw new IllegalArgumentException("recordsPerBatch " + recordsPerBatch);
-            }
-        }
-    }
-
-    /** Starts processing: nothing runs before this, as in Spark. Left when the engine could not start. */
-    Either<Rejection, RunningStream> start(Plan plan, BatchSink sink);
+    Either<Rejection, RunningStream> start(StreamJob job, BatchSink sink);
 }

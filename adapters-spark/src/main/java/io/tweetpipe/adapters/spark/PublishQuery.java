@@ -1,0 +1,62 @@
+package io.tweetpipe.adapters.spark;
+
+import io.tweetpipe.domain.analysis.Analysis;
+import io.tweetpipe.domain.batch.QueryRows;
+import io.tweetpipe.domain.tweet.TweetRecord;
+import io.vavr.collection.Array;
+import io.vavr.collection.Seq;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.streaming.Time;
+
+/**
+ * A batch's (or window's) records as the view {@code tweets}, the user's query over it, and its first rows to the
+ * sinks. The session comes from the running SparkContext (the Spark guide's lazily built singleton), so a job
+ * recovered from a checkpoint builds its own. The query was analysed before the stream started; what can still fail
+ * at run time (a value an ANSI cast refuses) costs that batch's result and one line, not the stream.
+ */
+final class PublishQuery implements VoidFunction2<JavaRDD<TweetRecord>, Time> {
+
+    static final String VIEW = "tweets";
+    private static final Logger LOG = LogManager.getLogger(PublishQuery.class);
+
+    private final Analysis.Sql sql;
+    private final String sinkKey;
+
+    PublishQuery(Analysis.Sql sql, String sinkKey) {
+        this.sql = Objects.requireNonNull(sql, "sql");
+        this.sinkKey = Objects.requireNonNull(sinkKey, "sinkKey");
+    }
+
+    @Override
+    public void call(JavaRDD<TweetRecord> records, Time time) {
+        SparkSession session = SparkSession.builder().config(records.context().getConf()).getOrCreate();
+        session.createDataFrame(records.map(TweetRows::row), TweetRows.SCHEMA).createOrReplaceTempView(VIEW);
+        QueryRows result;
+        try {
+            Dataset<Row> rows = session.sql(sql.query());
+            List<Row> shown = rows.limit(QueryRows.SHOWN + 1).collectAsList();
+            result = new QueryRows(Instant.ofEpochMilli(time.milliseconds()), sql, Array.of(rows.columns()),
+                    Array.ofAll(shown).take(QueryRows.SHOWN).map(PublishQuery::texts), shown.size() > QueryRows.SHOWN);
+        } catch (RuntimeException e) {
+            LOG.warn("the query failed on the batch of {} ms, which has no result: {}", time.milliseconds(),
+                    String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString()));
+            return;
+        }
+        OrderedSink.registered(sinkKey).forEach(sink -> sink.result(result));
+    }
+
+    private static Seq<String> texts(Row row) {
+        return Array.range(0, row.length()).map(i -> row.isNullAt(i) ? "null"
+                : row.get(i) instanceof scala.collection.Seq<?> list ? list.mkString("[", ", ", "]")
+                : String.valueOf(row.get(i)));
+    }
+}

@@ -1,0 +1,105 @@
+package io.tweetpipe.domain.analysis;
+
+import io.tweetpipe.domain.tweet.TweetRecord;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Set;
+import io.vavr.control.Option;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the stream job computes, said as data: an engine (Spark, or memory) decides how. Each is serializable, so it
+ * can be checkpointed with Spark's stream graph and shipped to executors.
+ */
+public sealed interface Analysis extends Serializable {
+
+    /** A short name for tables, logs and file names: {@code sample}, {@code trends-hashtags}, ... */
+    String name();
+
+    /** The first records of every batch and how many there were: {@code DStream.print()}. Result: a Batch. */
+    record Sample(int records) implements Analysis {
+        public Sample {
+            if (records < 0) {
+                throw new IllegalArgumentException("records " + records);
+            }
+        }
+
+        @Override
+        public String name() {
+            return "sample";
+        }
+    }
+
+    /**
+     * The most frequent keys of a subject over a sliding window, ranked by count, ties by key. Result: a Ranking at
+     * every window end.
+     *
+     * @param excluded keys never counted: the tracked keywords, which would top every ranking
+     */
+    record Trending(Subject subject, Window window, int top, Set<String> excluded) implements Analysis {
+        public Trending {
+            Objects.requireNonNull(subject, "subject");
+            Objects.requireNonNull(window, "window");
+            Objects.requireNonNull(excluded, "excluded");
+            if (top < 1) {
+                throw new IllegalArgumentException("top " + top);
+            }
+        }
+
+        public Trending(Subject subject, Window window, int top) {
+            this(subject, window, top, HashSet.empty());
+        }
+
+        /** The keys one tweet counts once each time they appear, lower-cased. */
+        public Seq<String> keys(TweetRecord tweet) {
+            return subject.keys(tweet).filter(key -> !excluded.contains(key));
+        }
+
+        @Override
+        public String name() {
+            return "trends-" + subject.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Every hashtag counted since the start, the top ones reported each batch, with the number of distinct hashtags
+     * and authors. A key not seen for {@code idleTimeout} is forgotten at the next sweep; sweeps come every
+     * {@code sweep} (Spark sweeps its state when it checkpoints it), so distinct counts are exact over the keys seen
+     * within the timeout, never estimates. Result: Totals every batch.
+     */
+    record RunningTotals(Duration idleTimeout, Duration sweep, int top) implements Analysis {
+        public RunningTotals {
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+            Objects.requireNonNull(sweep, "sweep");
+            if (idleTimeout.isNegative() || idleTimeout.isZero() || sweep.isNegative() || sweep.isZero() || top < 1) {
+                throw new IllegalArgumentException("totals " + idleTimeout + ", " + sweep + ", top " + top);
+            }
+        }
+
+        @Override
+        public String name() {
+            return "totals";
+        }
+    }
+
+    /**
+     * A Spark SQL query over the view {@code tweets} of each batch, or of each window when one is given (see
+     * {@link TweetColumns}). Result: QueryRows every batch or window end.
+     */
+    record Sql(String query, Option<Window> window) implements Analysis {
+        public Sql {
+            Objects.requireNonNull(query, "query");
+            Objects.requireNonNull(window, "window");
+            if (query.isBlank()) {
+                throw new IllegalArgumentException("an empty query");
+            }
+        }
+
+        @Override
+        public String name() {
+            return "sql";
+        }
+    }
+}

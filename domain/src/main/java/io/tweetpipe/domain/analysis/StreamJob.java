@@ -1,0 +1,40 @@
+package io.tweetpipe.domain.analysis;
+
+import io.tweetpipe.domain.preprocessing.Preprocessing;
+import io.tweetpipe.domain.tweet.Entities;
+import io.tweetpipe.domain.tweet.TweetRecord;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * The stream job as a value: how what arrives becomes records, and what to compute over them, in the order the
+ * results of one batch reach the sinks.
+ */
+public record StreamJob(Preprocessing preprocessing, Seq<Analysis> analyses) implements Serializable {
+
+    public StreamJob {
+        Objects.requireNonNull(preprocessing, "preprocessing");
+        Objects.requireNonNull(analyses, "analyses");
+        if (analyses.isEmpty()) {
+            throw new IllegalArgumentException("a stream job computes at least one analysis");
+        }
+    }
+
+    /** The tutorial's job: the standard preprocessing, and the first {@code records} of each batch shown. */
+    public static StreamJob sampling(int records) {
+        return new StreamJob(Preprocessing.standard(), io.vavr.collection.List.of(new Analysis.Sample(records)));
+    }
+
+    /** Whether some analysis needs whole records rather than the preprocessed bodies a sample shows. */
+    public boolean needsRecords() {
+        return analyses.exists(analysis -> !(analysis instanceof Analysis.Sample));
+    }
+
+    /** A chunk of frames, as the receiver stores it, read into records. */
+    public Seq<TweetRecord> records(byte[] chunk) {
+        return preprocessing.applyUtf8(chunk).map(body -> new TweetRecord(Option.none(), Option.none(),
+                Option.none(), Option.none(), body, false, Entities.NONE));
+    }
+}
