@@ -3,17 +3,26 @@ package io.tweetpipe.adapters.spark;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchFigures;
+import io.tweetpipe.domain.batch.Count;
+import io.tweetpipe.domain.batch.QueryRows;
+import io.tweetpipe.domain.batch.Ranking;
 import io.tweetpipe.domain.batch.StreamOutput;
+import io.tweetpipe.domain.batch.Totals;
+import io.vavr.collection.Seq;
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Prints each batch exactly as Spark's {@code DStream.print()} does (the seed's {@code pprint()}): a time header,
- * the first ten records, "..." when there are more, a blank line. Each batch's figures follow on one line.
+ * The console: each batch's sample exactly as Spark's {@code DStream.print()} prints it (the seed's {@code pprint()}),
+ * each ranking as an aligned table with the change since the last slide, running totals on two lines, a query's rows
+ * as {@code Dataset.show()} draws them, and each batch's figures on one line.
  */
 public final class ConsoleBatchSink implements BatchSink {
 
     static final String RULE = "-------------------------------------------";
+    /** As {@code Dataset.show()}: longer cells are cut to this width. */
+    private static final int CELL = 20;
 
     private final PrintStream out;
 
@@ -27,6 +36,14 @@ public final class ConsoleBatchSink implements BatchSink {
             print(batch);
         } else if (output instanceof BatchFigures figures) {
             print(figures);
+        } else if (output instanceof Ranking ranking) {
+            print(ranking);
+        } else if (output instanceof Totals totals) {
+            print(totals);
+        } else if (output instanceof QueryRows rows) {
+            print(rows);
+        } else {
+            throw new IllegalArgumentException("the console cannot show " + output.getClass().getSimpleName());
         }
         out.flush();
     }
@@ -46,5 +63,70 @@ public final class ConsoleBatchSink implements BatchSink {
         out.println("batch " + figures.time().toEpochMilli() + " ms: " + figures.records() + " records, processed in "
                 + figures.processing().toMillis() + " ms, scheduling delay " + figures.schedulingDelay().toMillis()
                 + " ms");
+    }
+
+    private void print(Ranking ranking) {
+        String subject = ranking.trending().subject().name().toLowerCase(Locale.ROOT);
+        out.println("Trending " + subject + " at " + ranking.time().toEpochMilli() + " ms (" + ranking.trending()
+                .window() + ")");
+        if (ranking.top().isEmpty()) {
+            out.println("  (none in this window)");
+            out.println();
+            return;
+        }
+        String key = subject.substring(0, subject.length() - 1);  // hashtag, word, mention
+        int keyWidth = Math.max(key.length(), ranking.top().map(c -> c.key().length()).max().get());
+        int countWidth = Math.max(5, ranking.top().map(c -> Long.toString(c.count()).length()).max().get());
+        String format = "%4s  %-" + keyWidth + "s  %" + countWidth + "s  %6s%n";
+        out.printf(format, "rank", key, "count", "change");
+        int rank = 1;
+        for (Count count : ranking.top()) {
+            String change = ranking.change(count).map(delta -> delta == 0 ? "=" : String.format("%+d", delta))
+                    .getOrElse(ranking.before().isEmpty() ? "" : "new");
+            out.printf(format, rank++, count.key(), count.count(), change);
+        }
+        out.println();
+    }
+
+    private void print(Totals totals) {
+        out.println("Totals at " + totals.time().toEpochMilli() + " ms: " + totals.distinctHashtags()
+                + " distinct hashtags, " + totals.distinctAuthors() + " distinct authors");
+        out.println("  most used since the start: " + (totals.top().isEmpty() ? "(none yet)"
+                : totals.top().map(c -> "#" + c.key() + " " + c.count()).mkString(", ")));
+    }
+
+    /** As {@code Dataset.show()}: a ruled table, cells right-aligned and cut to 20 characters. */
+    private void print(QueryRows rows) {
+        out.println("Query at " + rows.time().toEpochMilli() + " ms:");
+        Seq<String> header = rows.columns().map(ConsoleBatchSink::cell);
+        Seq<Seq<String>> cells = rows.rows().map(row -> row.map(ConsoleBatchSink::cell));
+        int[] widths = new int[header.size()];
+        for (int i = 0; i < widths.length; i++) {
+            int column = i;
+            widths[i] = Math.max(3, cells.map(row -> row.get(column).length()).prepend(header.get(i).length())
+                    .max().get());
+        }
+        String rule = "+" + io.vavr.collection.Array.ofAll(widths).map("-"::repeat).mkString("+") + "+";
+        out.println(rule);
+        out.println(line(header, widths));
+        out.println(rule);
+        cells.forEach(row -> out.println(line(row, widths)));
+        out.println(rule);
+        if (rows.more()) {
+            out.println("only showing top " + QueryRows.SHOWN + " rows");
+        }
+        out.println();
+    }
+
+    private static String line(Seq<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder("|");
+        for (int i = 0; i < widths.length; i++) {
+            line.append(" ".repeat(widths[i] - cells.get(i).length())).append(cells.get(i)).append('|');
+        }
+        return line.toString();
+    }
+
+    private static String cell(String value) {
+        return value.length() > CELL ? value.substring(0, CELL - 3) + "..." : value;
     }
 }

@@ -83,6 +83,11 @@ public final class SparkStreamEngine implements StreamEngine {
         Option<TemporaryCheckpoint> scratch = Option.none();
         try {
             SparkConf conf = sparkConf();
+            if (settings.checkpoint().isEmpty() && needsCheckpoint(job)) {
+                // A scratch checkpoint keeps no log worth batching, and the batching log's writer races its own
+                // close when a stream stops (a warning and a stack trace per pending write).
+                conf.set("spark.streaming.driver.writeAheadLog.allowBatching", "false");
+            }
             warnAboutUi(conf);
             spark = new JavaSparkContext(conf);
             boolean recovered = false;

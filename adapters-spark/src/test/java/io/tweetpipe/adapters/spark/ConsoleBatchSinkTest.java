@@ -6,6 +6,14 @@ import io.tweetpipe.application.contract.BatchSinkContract;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchFigures;
+import io.tweetpipe.domain.batch.Count;
+import io.tweetpipe.domain.batch.QueryRows;
+import io.tweetpipe.domain.batch.Ranking;
+import io.tweetpipe.domain.batch.Totals;
+import io.tweetpipe.domain.analysis.Analysis;
+import io.tweetpipe.domain.analysis.Subject;
+import io.tweetpipe.domain.analysis.Window;
+import io.vavr.control.Option;
 import io.vavr.collection.List;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -76,5 +84,52 @@ class ConsoleBatchSinkTest {
 
         assertEquals(lines("batch 1732442400000 ms: 1234 records, processed in 85 ms, scheduling delay 3 ms"),
                 printed());
+    }
+
+    private static final Analysis.Trending HASHTAGS = new Analysis.Trending(Subject.HASHTAGS,
+            new Window(Duration.ofSeconds(60), Duration.ofSeconds(10)), 10);
+
+    @Test
+    void givenARankingAfterAnother_accept_printsAnAlignedTableWithTheChange() {
+        Ranking before = new Ranking(Instant.ofEpochMilli(10_000), HASHTAGS,
+                List.of(new Count("covid", 40), new Count("vaccine", 17)));
+        Ranking now = new Ranking(Instant.ofEpochMilli(20_000), HASHTAGS,
+                List.of(new Count("covid", 42), new Count("maskup", 17), new Count("vaccine", 17))).after(before);
+
+        sink.accept(now);
+
+        assertEquals(lines("Trending hashtags at 20000 ms (60s window sliding by 10s)",
+                "rank  hashtag  count  change",
+                "   1  covid       42      +2",
+                "   2  maskup      17     new",
+                "   3  vaccine     17       =",
+                ""), printed());
+    }
+
+    @Test
+    void givenTotals_accept_printsTheDistinctCountsAndTheTop() {
+        sink.accept(new Totals(Instant.ofEpochMilli(5_000), List.of(new Count("covid", 420), new Count("vaccine", 12)),
+                1234, 567));
+
+        assertEquals(lines("Totals at 5000 ms: 1234 distinct hashtags, 567 distinct authors",
+                "  most used since the start: #covid 420, #vaccine 12"), printed());
+    }
+
+    @Test
+    void givenQueryRows_accept_drawsThemAsDatasetShowDoes() {
+        Analysis.Sql sql = new Analysis.Sql("SELECT lang, count(*) AS n FROM tweets GROUP BY lang", Option.none());
+        sink.accept(new QueryRows(Instant.ofEpochMilli(7_000), sql, List.of("lang", "n"),
+                List.of(List.of("en", "97"), List.of("null", "3"), List.of("a very long value indeed", "1")), true));
+
+        assertEquals(lines("Query at 7000 ms:",
+                "+--------------------+---+",
+                "|                lang|  n|",
+                "+--------------------+---+",
+                "|                  en| 97|",
+                "|                null|  3|",
+                "|a very long value...|  1|",
+                "+--------------------+---+",
+                "only showing top 20 rows",
+                ""), printed());
     }
 }
