@@ -1,10 +1,12 @@
 package io.tweetpipe.adapters.spark;
 
+import io.tweetpipe.application.port.out.RecordStore;
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.analysis.StreamJob;
 import io.tweetpipe.domain.analysis.Window;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.Lazy;
+import io.vavr.collection.Seq;
 import org.apache.spark.api.java.Optional;
 import org.apache.spark.api.java.function.Function3;
 import org.apache.spark.streaming.Duration;
@@ -27,7 +29,7 @@ final class SparkAnalyses {
     private SparkAnalyses() {
     }
 
-    static void compile(JavaDStream<byte[]> chunks, StreamJob job, String sinkKey) {
+    static void compile(JavaDStream<byte[]> chunks, StreamJob job, String sinkKey, Seq<RecordStore> stores) {
         // Decoded once per batch however many analyses read them; Spark drops each batch's copy when done with it.
         Lazy<JavaDStream<TweetRecord>> records = Lazy.of(() -> chunks.flatMap(new DecodeRecords(job)).cache());
         for (Analysis analysis : job.analyses()) {
@@ -45,6 +47,9 @@ final class SparkAnalyses {
             } else {
                 throw new IllegalArgumentException("no Spark operations for " + analysis);
             }
+        }
+        for (RecordStore store : stores) {
+            records.get().foreachRDD(new StoreRecords(store));
         }
     }
 

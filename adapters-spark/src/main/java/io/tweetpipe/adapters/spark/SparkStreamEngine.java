@@ -1,11 +1,13 @@
 package io.tweetpipe.adapters.spark;
 
 import io.tweetpipe.application.port.out.BatchSink;
+import io.tweetpipe.application.port.out.RecordStore;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.application.port.out.StreamEngine;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.analysis.StreamJob;
+import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.lang.reflect.InaccessibleObjectException;
@@ -71,7 +73,7 @@ public final class SparkStreamEngine implements StreamEngine {
     }
 
     @Override
-    public Either<Rejection, RunningStream> start(StreamJob job, BatchSink sink) {
+    public Either<Rejection, RunningStream> start(StreamJob job, BatchSink sink, Seq<RecordStore> stores) {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(sink, "sink");
         SparkLogging.quietUnlessConfigured();
@@ -94,7 +96,7 @@ public final class SparkStreamEngine implements StreamEngine {
             if (settings.checkpoint().isDefined()) {
                 scala.Option<Checkpoint> checkpoint = readCheckpoint(spark, conf, settings.checkpoint().get());
                 recovered = checkpoint.isDefined();
-                context = recovered ? resume(spark, checkpoint.get()) : create(spark, conf, job, ordered.key());
+                context = recovered ? resume(spark, checkpoint.get()) : create(spark, conf, job, ordered.key(), stores);
                 Option<Rejection> tooFew = settings.tooFewThreadsFor(
                         context.ssc().graph().getReceiverInputStreams().length);
                 if (tooFew.isDefined()) {  // the checkpoint's receivers, which may be more than this run asked for
@@ -106,7 +108,7 @@ public final class SparkStreamEngine implements StreamEngine {
                 if (needsCheckpoint(job)) {
                     scratch = Option.some(TemporaryCheckpoint.create());
                 }
-                context = create(spark, conf, job, ordered.key());
+                context = create(spark, conf, job, ordered.key(), stores);
                 if (scratch.isDefined()) {
                     context.checkpoint(scratch.get().path());
                 }
@@ -127,11 +129,12 @@ public final class SparkStreamEngine implements StreamEngine {
         }
     }
 
-    private JavaStreamingContext create(JavaSparkContext spark, SparkConf conf, StreamJob job, String sinkKey) {
+    private JavaStreamingContext create(JavaSparkContext spark, SparkConf conf, StreamJob job, String sinkKey,
+                                        Seq<RecordStore> stores) {
         JavaStreamingContext context = new JavaStreamingContext(spark,
                 Durations.milliseconds(settings.batchInterval().toMillis()));
         settings.checkpoint().forEach(context::checkpoint);
-        defineStream(context, conf, job, sinkKey);
+        defineStream(context, conf, job, sinkKey, stores);
         return context;
     }
 
@@ -223,8 +226,9 @@ public final class SparkStreamEngine implements StreamEngine {
     }
 
     /** The stream's graph on a context: its input, then each analysis. Package-private for a serialization test. */
-    void defineStream(JavaStreamingContext context, SparkConf conf, StreamJob job, String sinkKey) {
-        SparkAnalyses.compile(input.open(context, conf), job, sinkKey);
+    void defineStream(JavaStreamingContext context, SparkConf conf, StreamJob job, String sinkKey,
+                      Seq<RecordStore> stores) {
+        SparkAnalyses.compile(input.open(context, conf), job, sinkKey, stores);
     }
 
     /** One receiver per relay, their streams unioned: each receiver keeps a core (a local thread) busy. */

@@ -1,7 +1,14 @@
 package io.tweetpipe.adapters.spark;
 
+import io.tweetpipe.application.port.out.RecordStore;
+import io.tweetpipe.domain.analysis.Analysis;
+import io.tweetpipe.domain.analysis.Subject;
+import io.tweetpipe.domain.analysis.Window;
+import io.tweetpipe.domain.tweet.TweetRecord;
+
 import io.tweetpipe.domain.analysis.StreamJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -127,6 +134,52 @@ class SparkFunctionsSerializationTest {
         }
     }
 
+    private static final Window WINDOW = new Window(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1));
+    private static final Analysis.Trending WORDS =
+            new Analysis.Trending(Subject.WORDS, WINDOW, 10, io.vavr.collection.HashSet.of("covid"));
+    private static final Analysis.RunningTotals TOTALS = new Analysis.RunningTotals(
+            java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(10), 5);
+    private static final Analysis.Sql SQL = new Analysis.Sql("SELECT lang, count(*) FROM tweets GROUP BY lang",
+            io.vavr.control.Option.some(WINDOW));
+    /** Every analysis there is, so that the graph below holds every function the analyses hand Spark. */
+    private static final StreamJob EVERY_ANALYSIS = new StreamJob(Preprocessing.standard(),
+            List.of(new Analysis.Sample(10), WORDS, TOTALS, SQL));
+
+    @Test
+    void givenEachAnalysis_roundTrip_isEqual() throws Exception {
+        assertEquals(EVERY_ANALYSIS, roundTrip(EVERY_ANALYSIS));
+    }
+
+    @Test
+    void givenTheAnalysesFunctions_roundTrip_computeAlike() throws Exception {
+        byte[] chunk = "Vaccine clinic open, vaccine queue long__end".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TweetRecord record = EVERY_ANALYSIS.records(chunk).head();
+
+        DecodeRecords decode = roundTrip(new DecodeRecords(EVERY_ANALYSIS));
+        TrendKeys words = roundTrip(new TrendKeys(WORDS));
+        TotalsKeys totals = roundTrip(new TotalsKeys());
+
+        assertEquals(List.of(record), List.ofAll(() -> decode.call(chunk)));
+        assertEquals(List.of("vaccine", "clinic", "open", "vaccine", "queue", "long"),
+                List.ofAll(() -> words.call(record)));
+        assertEquals(List.empty(), List.ofAll(() -> totals.call(record)), "no entity, no author");
+        assertNotNull(roundTrip(new SparkAnalyses.CountSinceStart()));
+        assertNotNull(roundTrip(new PublishRanking(WORDS, "key")));
+        assertNotNull(roundTrip(new PublishTotals(TOTALS, "key")));
+        assertNotNull(roundTrip(new PublishQuery(SQL, "key")));
+        assertNotNull(roundTrip(new StoreRecords(new CountingStore())));
+    }
+
+    /** A store that keeps a count, as a store keeps its settings: serializable, and nothing opened yet. */
+    static final class CountingStore implements RecordStore {
+        private long stored;
+
+        @Override
+        public void store(java.time.Instant batchTime, int partition, java.util.Iterator<TweetRecord> records) {
+            records.forEachRemaining(record -> stored++);
+        }
+    }
+
     @Test
     void givenTheReceiver_roundTrip_keepsWhatItNeedsToConnect() throws Exception {
         FrameReceiver receiver = new FrameReceiver("127.0.0.1", 5555, 1 << 20, Duration.ofMillis(100),
@@ -162,7 +215,7 @@ class SparkFunctionsSerializationTest {
         SparkLogging.quietUnlessConfigured();
         SparkStreamEngine engine = new SparkStreamEngine(TestSettings.reading(5555));
         SparkConf conf = engine.sparkConf();
-        StreamJob plan = StreamJob.sampling(10);
+        StreamJob plan = EVERY_ANALYSIS;
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             JavaStreamingContext capturing = new JavaStreamingContext(spark, Durations.milliseconds(200));
             capturing.checkpoint(checkpoints.resolve("capturing").toString());
@@ -176,7 +229,7 @@ class SparkFunctionsSerializationTest {
 
             JavaStreamingContext ours = new JavaStreamingContext(spark, Durations.milliseconds(200));
             ours.checkpoint(checkpoints.resolve("ours").toString());
-            engine.defineStream(ours, conf, plan, "key");
+            engine.defineStream(ours, conf, plan, "key", List.of(new CountingStore()));
             ours.start();
             ours.stop(false, false);
         }

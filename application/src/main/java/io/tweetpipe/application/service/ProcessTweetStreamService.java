@@ -2,6 +2,7 @@ package io.tweetpipe.application.service;
 
 import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
 import io.tweetpipe.application.port.out.BatchSink;
+import io.tweetpipe.application.port.out.RecordStore;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.application.port.out.StreamEngine;
 import io.tweetpipe.domain.Rejection;
@@ -26,22 +27,28 @@ public final class ProcessTweetStreamService implements ProcessTweetStreamUseCas
     private final StreamEngine engine;
     private final StreamJob job;
     private final Seq<BatchSink> sinks;
+    private final Seq<RecordStore> stores;
     private final Consumer<Rejection> sinkFailures;
 
+    /**
+     * @param stores where every record is kept, besides what the sinks show (may be none)
+     * @param sinkFailures told of each output a sink could not take, for the caller to log
+     */
     public ProcessTweetStreamService(StreamEngine engine, StreamJob job, Seq<BatchSink> sinks,
-                                     Consumer<Rejection> sinkFailures) {
+                                     Seq<RecordStore> stores, Consumer<Rejection> sinkFailures) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.job = Objects.requireNonNull(job, "job");
         this.sinks = Objects.requireNonNull(sinks, "sinks");
+        this.stores = Objects.requireNonNull(stores, "stores");
         this.sinkFailures = Objects.requireNonNull(sinkFailures, "sinkFailures");
-        if (sinks.isEmpty()) {
+        if (sinks.isEmpty() && stores.isEmpty()) {
             throw new IllegalArgumentException("a stream job with no sink computes for nobody");
         }
     }
 
     @Override
     public Either<Rejection, RunningStream> start() {
-        return engine.start(job, new FanOut());
+        return engine.start(job, new FanOut(), stores);
     }
 
     /** Engines report from one thread at a time; the lock only makes that safe to rely on. */

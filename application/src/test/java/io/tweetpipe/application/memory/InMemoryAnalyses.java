@@ -1,5 +1,6 @@
 package io.tweetpipe.application.memory;
 
+import io.tweetpipe.application.port.out.RecordStore;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.analysis.StreamJob;
@@ -31,16 +32,18 @@ final class InMemoryAnalyses {
     private final StreamJob job;
     private final Duration batchInterval;
     private final java.util.List<Evaluator> evaluators = new ArrayList<>();
+    private final Seq<RecordStore> stores;
     private long batch;
 
-    private InMemoryAnalyses(StreamJob job, Duration batchInterval) {
+    private InMemoryAnalyses(StreamJob job, Duration batchInterval, Seq<RecordStore> stores) {
         this.job = job;
         this.batchInterval = batchInterval;
+        this.stores = stores;
     }
 
     /** Left for an analysis memory cannot run: SQL needs Spark's SQL engine. */
-    static Either<Rejection, InMemoryAnalyses> of(StreamJob job, Duration batchInterval) {
-        InMemoryAnalyses analyses = new InMemoryAnalyses(job, batchInterval);
+    static Either<Rejection, InMemoryAnalyses> of(StreamJob job, Duration batchInterval, Seq<RecordStore> stores) {
+        InMemoryAnalyses analyses = new InMemoryAnalyses(job, batchInterval, stores);
         for (Analysis analysis : job.analyses()) {
             if (analysis instanceof Analysis.Sample sample) {
                 analyses.evaluators.add(analyses.new Sampling(sample));
@@ -59,10 +62,15 @@ final class InMemoryAnalyses {
     Seq<StreamOutput> batch(Instant time, Seq<byte[]> chunks) {
         batch++;
         Seq<String> bodies = chunks.flatMap(chunk -> job.preprocessing().applyUtf8(chunk));
-        Seq<TweetRecord> records = job.needsRecords() ? chunks.flatMap(job::records) : List.empty();
+        Seq<TweetRecord> records = job.needsRecords() || stores.nonEmpty() ? chunks.flatMap(job::records)
+                : List.empty();
         java.util.List<StreamOutput> outputs = new ArrayList<>();
         for (Evaluator evaluator : evaluators) {
             evaluator.batch(time, bodies, records, outputs);
+        }
+        for (RecordStore store : stores) {
+            store.store(time, 0, records.iterator());
+            store.commit(time);
         }
         return List.ofAll(outputs);
     }

@@ -1,6 +1,7 @@
 package io.tweetpipe.application.memory;
 
 import io.tweetpipe.application.port.out.BatchSink;
+import io.tweetpipe.application.port.out.RecordStore;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.application.port.out.StreamEngine;
 import io.tweetpipe.domain.Rejection;
@@ -67,8 +68,8 @@ public final class InMemoryStreamEngine implements StreamEngine {
     }
 
     @Override
-    public Either<Rejection, RunningStream> start(StreamJob job, BatchSink sink) {
-        return InMemoryAnalyses.of(job, interval).map(analyses -> schedule.isDefined()
+    public Either<Rejection, RunningStream> start(StreamJob job, BatchSink sink, Seq<RecordStore> stores) {
+        return InMemoryAnalyses.of(job, interval, stores).map(analyses -> schedule.isDefined()
                 ? runScheduled(analyses, sink, schedule.get()) : runLive(analyses, sink));
     }
 

@@ -31,7 +31,7 @@ class ProcessTweetStreamServiceTest {
 
     /** An engine that reports the given outputs once started, and says it is running. */
     private static StreamEngine reporting(io.tweetpipe.domain.batch.StreamOutput... outputs) {
-        return (job, sink) -> {
+        return (job, sink, stores) -> {
             List.of(outputs).forEach(sink::accept);
             return Either.right(new RunningStream() {
                 @Override
@@ -52,7 +52,8 @@ class ProcessTweetStreamServiceTest {
         CapturingBatchSink one = new CapturingBatchSink();
         CapturingBatchSink two = new CapturingBatchSink();
 
-        new ProcessTweetStreamService(reporting(first, second), JOB, List.of(one, two), r -> { }).start();
+        new ProcessTweetStreamService(reporting(first, second), JOB, List.of(one, two), List.empty(), r -> { })
+                .start();
 
         assertEquals(List.of(first, second), one.outputs());
         assertEquals(List.of(first, second), two.outputs());
@@ -65,7 +66,7 @@ class ProcessTweetStreamServiceTest {
                 List.of(new Count("covid", 7), new Count("vaccine", 2)));
         CapturingBatchSink sink = new CapturingBatchSink();
 
-        new ProcessTweetStreamService(reporting(first, second), JOB, List.of(sink), r -> { }).start();
+        new ProcessTweetStreamService(reporting(first, second), JOB, List.of(sink), List.empty(), r -> { }).start();
 
         Ranking shown = (Ranking) sink.outputs().get(1);
         assertEquals(Option.some(2L), shown.change(new Count("covid", 7)));
@@ -82,7 +83,8 @@ class ProcessTweetStreamServiceTest {
         CapturingBatchSink healthy = new CapturingBatchSink();
         java.util.List<Rejection> failures = new ArrayList<>();
 
-        new ProcessTweetStreamService(reporting(batch), JOB, List.of(broken, healthy), failures::add).start();
+        new ProcessTweetStreamService(reporting(batch), JOB, List.of(broken, healthy), List.empty(), failures::add)
+                .start();
 
         assertEquals(List.of(batch), healthy.outputs());
         assertEquals(1, failures.size());
@@ -93,8 +95,8 @@ class ProcessTweetStreamServiceTest {
     void givenEngineThatCannotStart_start_returnsWhy() {
         Rejection busy = Rejection.of("port", "127.0.0.1:5555 refused the connection");
 
-        Either<Rejection, RunningStream> started = new ProcessTweetStreamService((job, sink) -> Either.left(busy),
-                JOB, List.of(new CapturingBatchSink()), r -> { }).start();
+        Either<Rejection, RunningStream> started = new ProcessTweetStreamService(
+                (job, sink, stores) -> Either.left(busy), JOB, List.of(new CapturingBatchSink()), List.empty(), r -> { }).start();
 
         assertEquals(Either.left(busy), started);
     }
@@ -102,6 +104,6 @@ class ProcessTweetStreamServiceTest {
     @Test
     void givenNoSink_construction_isRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> new ProcessTweetStreamService(reporting(), JOB, List.empty(), r -> { }));
+                () -> new ProcessTweetStreamService(reporting(), JOB, List.empty(), List.empty(), r -> { }));
     }
 }

@@ -2,6 +2,7 @@ package io.tweetpipe.bootstrap.di;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoSet;
 import io.tweetpipe.adapters.spark.ConsoleBatchSink;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.domain.batch.Batch;
@@ -14,6 +15,7 @@ public abstract class ConsoleModule {
     }
 
     @Provides
+    @IntoSet
     static BatchSink batchSink() {
         return new ConsoleBatchSink(System.out);
     }

@@ -1,22 +1,36 @@
 package io.tweetpipe.bootstrap.di;
 
-import io.tweetpipe.domain.analysis.StreamJob;
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.Multibinds;
 import io.tweetpipe.adapters.spark.SparkStreamEngine;
 import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
 import io.tweetpipe.application.port.out.BatchSink;
+import io.tweetpipe.application.port.out.RecordStore;
 import io.tweetpipe.application.port.out.StreamEngine;
 import io.tweetpipe.application.service.ProcessTweetStreamService;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
-import io.tweetpipe.domain.preprocessing.Preprocessing;
+import io.tweetpipe.domain.analysis.StreamJob;
+import io.vavr.collection.List;
+import java.util.Set;
 
-/** The seed's second program: Spark Streaming on the relay's socket, preprocessing, a sink. */
+/**
+ * The seed's second program: Spark Streaming on the relay's socket, the job's analyses, and their results handed to
+ * every sink a module adds to the set ({@code @IntoSet}), every record to every store.
+ */
 @Module
 public abstract class StreamModule {
 
+    private static final System.Logger LOG = System.getLogger("tweetpipe.stream");
+
     private StreamModule() {
     }
+
+    @Multibinds
+    abstract Set<BatchSink> sinks();
+
+    @Multibinds
+    abstract Set<RecordStore> stores();
 
     @Provides
     static StreamEngine streamEngine(PipelineConfig config) {
@@ -25,12 +39,14 @@ public abstract class StreamModule {
     }
 
     @Provides
-    static StreamJob plan(@RecordsPerBatch int recordsPerBatch) {
+    static StreamJob job(@RecordsPerBatch int recordsPerBatch) {
         return StreamJob.sampling(recordsPerBatch);
     }
 
     @Provides
-    static ProcessTweetStreamUseCase processTweetStream(StreamEngine engine, StreamJob plan, BatchSink sink) {
-        return new ProcessTweetStreamService(engine, plan, sink);
+    static ProcessTweetStreamUseCase processTweetStream(StreamEngine engine, StreamJob job, Set<BatchSink> sinks,
+                                                        Set<RecordStore> stores) {
+        return new ProcessTweetStreamService(engine, job, List.ofAll(sinks), List.ofAll(stores),
+                failure -> LOG.log(System.Logger.Level.WARNING, "{0}", failure));
     }
 }

@@ -2,6 +2,7 @@ package io.tweetpipe.bootstrap.bench;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoSet;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.bootstrap.di.RecordsPerBatch;
 import io.tweetpipe.domain.batch.Batch;
@@ -14,6 +15,7 @@ abstract class BenchConsoleModule {
     }
 
     @Provides
+    @IntoSet
     static BatchSink batchSink() {
         return new CountingConsoleSink(System.out);
     }

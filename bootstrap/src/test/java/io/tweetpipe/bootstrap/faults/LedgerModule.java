@@ -2,6 +2,7 @@ package io.tweetpipe.bootstrap.faults;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoSet;
 import io.tweetpipe.application.port.out.BatchSink;
 import javax.inject.Singleton;
 
@@ -23,6 +24,7 @@ abstract class LedgerModule {
     }
 
     @Provides
+    @IntoSet
     static BatchSink batchSink(Ledger ledger) {
         return ledger;
     }

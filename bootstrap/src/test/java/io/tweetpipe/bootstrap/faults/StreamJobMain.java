@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoSet;
 import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.application.port.out.RunningStream;
@@ -76,6 +77,7 @@ public final class StreamJobMain {
         }
 
         @Provides
+        @IntoSet
         static BatchSink batchSink() {
             return new EveryRecordSink();
         }

@@ -2,6 +2,7 @@ package io.tweetpipe.bootstrap.testing;
 
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoSet;
 import io.tweetpipe.application.memory.CapturingBatchSink;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.bootstrap.di.RecordsPerBatch;
@@ -25,6 +26,7 @@ public abstract class CaptureModule {
     }
 
     @Provides
+    @IntoSet
     static BatchSink batchSink(CapturingBatchSink capture) {
         return capture;
     }
