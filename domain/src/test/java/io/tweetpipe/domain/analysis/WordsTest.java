@@ -1,0 +1,50 @@
+package io.tweetpipe.domain.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vavr.collection.List;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.Test;
+
+class WordsTest {
+
+    @Test
+    void givenPlainText_of_givesLowerCasedWords() {
+        assertEquals(List.of("vaccine", "clinic", "opens", "at"), Words.of("Vaccine CLINIC opens at 9"));
+    }
+
+    @Test
+    void givenEntities_of_skipsHashtagsMentionsAndLinks() {
+        assertEquals(List.of("news", "from"),
+                Words.of("#Covid news from @who https://t.co/abc www.example.org ＃全角"));
+    }
+
+    @Test
+    void givenJoinedWords_of_keepsApostrophesAndHyphensInside() {
+        assertEquals(List.of("don't", "well-being", "rock"), Words.of("don't well-being 'rock'- -"));
+    }
+
+    @Test
+    void givenAccentsScriptsAndEmoji_of_keepsLettersOnly() {
+        assertEquals(List.of("été", "straße", "ωmega", "日本語", "x2"), Words.of("Été straße Ωmega 😷 日本語 x2 42"));
+    }
+
+    @Test
+    void givenTheMarkerAndABackslash_of_splitsAroundThem() {
+        assertEquals(List.of("nurse", "doctor", "end"), Words.of("nurse\\doctor __end"));
+    }
+
+    @Test
+    void stopWords_dropTheTweetsLanguageOrEveryLanguageWhenUnknown() {
+        assertTrue(StopWords.contains(Option.some("en"), "the"));
+        assertFalse(StopWords.contains(Option.some("en"), "el"), "Spanish stop words stay in English tweets");
+        assertTrue(StopWords.contains(Option.some("es"), "el"));
+        assertTrue(StopWords.contains(Option.some("pt-br"), "não"), "a regional tag uses its language's list");
+        assertTrue(StopWords.contains(Option.none(), "der"));
+        assertTrue(StopWords.contains(Option.some("ja"), "rt"), "Twitter's own noise in every language");
+        assertFalse(StopWords.contains(Option.none(), "vaccine"));
+        assertEquals(io.vavr.collection.HashSet.of("en", "es", "pt", "fr", "de"), StopWords.languages());
+    }
+}
