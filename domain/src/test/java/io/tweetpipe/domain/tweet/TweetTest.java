@@ -12,7 +12,7 @@ class TweetTest {
     @Test
     void givenExtendedTweet_body_isTheFullText() {
         Tweet tweet = new Tweet(new TweetId(1), "short… https://t.co/a", Option.some("short and then the rest"),
-                new Language("en"), Instant.EPOCH, new Author(1, "a"));
+                new Language("en"), Instant.EPOCH, new Author(1, "a"), Entities.NONE);
 
         assertEquals("short and then the rest", tweet.body());
     }
@@ -20,7 +20,7 @@ class TweetTest {
     @Test
     void givenClassicTweet_body_isTheText() {
         Tweet tweet = new Tweet(new TweetId(1), "short", Option.none(), new Language("en"), Instant.EPOCH,
-                new Author(1, "a"));
+                new Author(1, "a"), Entities.NONE);
 
         assertEquals("short", tweet.body());
     }
