@@ -23,8 +23,9 @@ public record Frame(String text) {
 
     /**
      * Frames a tweet's body for the text wire; a body with nothing to read (empty or only white space) is refused.
-     * The body is stripped of white space at both ends, U+001E among it, so a text frame never starts with the
-     * structured wire's record separator ({@link StructuredFormat#isStructured}).
+     * The body is stripped of white space at both ends, newlines and U+001E among it, so a text frame never starts
+     * with the structured wire's record separator, nor with a newline and then the separator
+     * ({@link StructuredFormat#isStructured}).
      */
     public static Either<Rejection, Frame> of(String body) {
         String text = WireFormat.normaliseText(body).strip();

@@ -49,9 +49,18 @@ public final class StructuredFormat {
     private StructuredFormat() {
     }
 
-    /** Whether a frame's text (what stands before its marker) is a structured record rather than a text tweet. */
+    /**
+     * Whether a frame's text (what stands before its marker) is a structured record rather than a text tweet: the
+     * record separator comes first, or right after one newline, the one that ended the frame before (a receiver cuts
+     * on the marker alone, so that newline starts the next frame, and the first frame of a chunk keeps it).
+     */
     public static boolean isStructured(String frame) {
-        return !frame.isEmpty() && frame.charAt(0) == RECORD_SEPARATOR;
+        int at = recordStart(frame);
+        return frame.length() > at && frame.charAt(at) == RECORD_SEPARATOR;
+    }
+
+    private static int recordStart(String frame) {
+        return frame.startsWith("\n") ? 1 : 0;
     }
 
     /** The separator and the JSON object for a tweet: what a structured frame holds before its marker. */
@@ -77,14 +86,14 @@ public final class StructuredFormat {
     }
 
     /**
-     * Reads a structured frame's text, the separator first, its marker and newline already cut off. The record is
-     * as it was sent: its body is not preprocessed yet.
+     * Reads a structured frame's text, the separator first (see {@link #isStructured}), its marker cut off. The
+     * record is as it was sent: its body is not preprocessed yet.
      */
     public static Either<Rejection, TweetRecord> read(String frame) {
         if (!isStructured(frame)) {
             return Either.left(Rejection.of(SUBJECT, "does not start with the record separator U+001E"));
         }
-        JsonReader reader = new JsonReader(frame, 1);
+        JsonReader reader = new JsonReader(frame, recordStart(frame) + 1);
         Map<String, Object> fields = reader.object();
         if (fields == null) {
             return Either.left(Rejection.of(SUBJECT, reader.problem + " at character " + reader.at));
@@ -109,8 +118,7 @@ public final class StructuredFormat {
                 .flatMap(code -> code.isEmpty() ? Either.right(Option.none())
                         : Language.of(code.get()).map(Language::code).map(Option::some)
                                 .mapLeft(rejection -> "'lang' " + rejection.reason()));
-        Either<String, Option<String>> author = optional(fields, "author", String.class)
-                .filterOrElse(name -> !name.exists(String::isEmpty), name -> "'author' is empty");
+        Either<String, Option<String>> author = optional(fields, "author", String.class);
         Either<String, Seq<String>> hashtags = list(fields, "hashtags");
         Either<String, Seq<String>> mentions = list(fields, "mentions");
         Either<String, Seq<String>> urls = list(fields, "urls");

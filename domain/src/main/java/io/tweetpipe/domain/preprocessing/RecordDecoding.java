@@ -47,7 +47,10 @@ public record RecordDecoding(Preprocessing preprocessing) implements Function1<b
         return Array.ofAll(records);
     }
 
-    /** Each frame of a chunk as its record or the reason it was refused, in order; what the filters drop is left out. */
+    /**
+     * Each frame of a chunk as its record or the reason it was refused, in order, for a caller that counts refusals;
+     * what the filters drop is left out.
+     */
     public Seq<Either<Rejection, TweetRecord>> decode(byte[] utf8) {
         java.util.List<Either<Rejection, TweetRecord>> out = new ArrayList<>();
         decode(utf8, record -> out.add(Either.right(record)), rejection -> out.add(Either.left(rejection)));

@@ -48,7 +48,8 @@ class EntityAgreementTest {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (V1Messages.read(line) instanceof StreamMessage.Status status) {
                     read.add(status.tweet());
-                    links.add(Array.of(TwitterObjectFactory.createStatus(line).getURLEntities()).map(URLEntity::getURL));
+                    URLEntity[] urls = TwitterObjectFactory.createStatus(line).getURLEntities();
+                    links.add(Array.of(urls).map(URLEntity::getURL));
                 }
             }
         }

@@ -79,7 +79,8 @@ class V1MessagesTest {
 
     @Test
     void givenExtendedStatus_read_takesTheEntitiesOfTheFullText() {
-        String full = "a long post about covid with @who in it ".repeat(3) + "and at its end #vaccine https://t.co/late";
+        String full = "a long post about covid with @who in it ".repeat(3)
+                + "and at its end #vaccine https://t.co/late";
         Tweet original = extended(49, full, "en");
         String line = V1JsonLines.status(original);
         assertTrue(line.contains("\"entities\":{\"hashtags\":[]"), "the truncated text's entities have no tag");
