@@ -15,8 +15,6 @@ import java.time.Month;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The structured wire's record: the record separator U+001E, then one flat JSON object, as in a JSON text sequence
@@ -55,12 +53,18 @@ public final class StructuredFormat {
      * on the marker alone, so that newline starts the next frame, and the first frame of a chunk keeps it).
      */
     public static boolean isStructured(String frame) {
-        int at = recordStart(frame);
-        return frame.length() > at && frame.charAt(at) == RECORD_SEPARATOR;
+        return isStructured(frame, 0, frame.length());
     }
 
-    private static int recordStart(String frame) {
-        return frame.startsWith("\n") ? 1 : 0;
+    /** As {@link #isStructured(String)}, for the frame {@code text[from, to)}. */
+    public static boolean isStructured(String text, int from, int to) {
+        return separatorAt(text, from, to) >= 0;
+    }
+
+    /** Where the frame's record separator is, or -1. */
+    private static int separatorAt(String text, int from, int to) {
+        int at = from < to && text.charAt(from) == '\n' ? from + 1 : from;
+        return at < to && text.charAt(at) == RECORD_SEPARATOR ? at : -1;
     }
 
     /** The separator and the JSON object for a tweet: what a structured frame holds before its marker. */
@@ -90,125 +94,19 @@ public final class StructuredFormat {
      * record is as it was sent: its body is not preprocessed yet.
      */
     public static Either<Rejection, TweetRecord> read(String frame) {
-        if (!isStructured(frame)) {
+        return read(frame, 0, frame.length());
+    }
+
+    /** As {@link #read(String)}, for the frame {@code text[from, to)}: a decoder reads a chunk without cutting it. */
+    public static Either<Rejection, TweetRecord> read(String text, int from, int to) {
+        int separator = separatorAt(text, from, to);
+        if (separator < 0) {
             return Either.left(Rejection.of(SUBJECT, "does not start with the record separator U+001E"));
         }
-        JsonReader reader = new JsonReader(frame, recordStart(frame) + 1);
-        Map<String, Object> fields = reader.object();
-        if (fields == null) {
-            return Either.left(Rejection.of(SUBJECT, reader.problem + " at character " + reader.at));
-        }
-        return record(fields).mapLeft(reason -> Rejection.of(SUBJECT, reason));
-    }
-
-    private static Either<String, TweetRecord> record(Map<String, Object> fields) {
-        Object body = fields.get("body");
-        if (!(body instanceof String text)) {
-            return Either.left("'body' is " + (body == null ? "missing" : "not a string"));
-        }
-        Object extended = fields.getOrDefault("extended", JsonReader.NULL);
-        if (extended != JsonReader.NULL && !(extended instanceof Boolean)) {
-            return Either.left("'extended' is not true or false");
-        }
-        Either<String, Option<Long>> id = optional(fields, "id", JsonReader.Number.class)
-                .flatMap(number -> number.isEmpty() ? Either.right(Option.none()) : tweetId(number.get()));
-        Either<String, Option<Instant>> createdAt = optional(fields, "created_at", String.class)
-                .flatMap(time -> time.isEmpty() ? Either.right(Option.none()) : instant(time.get()));
-        Either<String, Option<String>> lang = optional(fields, "lang", String.class)
-                .flatMap(code -> code.isEmpty() ? Either.right(Option.none())
-                        : Language.of(code.get()).map(Language::code).map(Option::some)
-                                .mapLeft(rejection -> "'lang' " + rejection.reason()));
-        Either<String, Option<String>> author = optional(fields, "author", String.class);
-        Either<String, Seq<String>> hashtags = list(fields, "hashtags");
-        Either<String, Seq<String>> mentions = list(fields, "mentions");
-        Either<String, Seq<String>> urls = list(fields, "urls");
-        return id.flatMap(i -> createdAt.flatMap(c -> lang.flatMap(l -> author.flatMap(a -> hashtags.flatMap(
-                h -> mentions.flatMap(m -> urls.map(u -> new TweetRecord(i, c, l, a, text,
-                        Boolean.TRUE.equals(extended), new Entities(h, m, u)))))))));
-    }
-
-    private static <T> Either<String, Option<T>> optional(Map<String, Object> fields, String key, Class<T> type) {
-        Object value = fields.getOrDefault(key, JsonReader.NULL);
-        if (value == JsonReader.NULL) {
-            return Either.right(Option.none());
-        }
-        return type.isInstance(value) ? Either.right(Option.some(type.cast(value)))
-                : Either.left("'" + key + "' is not a " + (type == String.class ? "string" : "number"));
-    }
-
-    private static Either<String, Seq<String>> list(Map<String, Object> fields, String key) {
-        Object value = fields.getOrDefault(key, JsonReader.NULL);
-        if (value == JsonReader.NULL) {
-            return Either.right(Array.empty());
-        }
-        if (!(value instanceof Seq<?> items)) {
-            return Either.left("'" + key + "' is not a list of strings");
-        }
-        @SuppressWarnings("unchecked")
-        Seq<String> strings = (Seq<String>) items;  // the reader's arrays hold strings alone
-        return Either.right(strings);
-    }
-
-    /** A positive whole number that fits a long, as Twitter's ids do. */
-    private static Either<String, Option<Long>> tweetId(JsonReader.Number number) {
-        String digits = number.literal();
-        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9') || digits.length() > 19
-                || digits.length() == 19 && digits.compareTo(Long.toString(Long.MAX_VALUE)) > 0
-                || digits.chars().allMatch(c -> c == '0')) {
-            return Either.left("'id' is not a positive whole number of at most 64 bits: " + digits);
-        }
-        long value = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            value = value * 10 + (digits.charAt(i) - '0');
-        }
-        return Either.right(Option.some(value));
-    }
-
-    /** An instant as {@link Instant#toString} writes it for years 0000 to 9999: {@code 2026-11-24T10:00:00.250Z}. */
-    private static Either<String, Option<Instant>> instant(String text) {
-        Either<String, Option<Instant>> refused = Either.left("'created_at' is not an instant such as "
-                + "2026-11-24T10:00:00Z: " + text);
-        int n = text.length();
-        if (n < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z') {
-            return refused;
-        }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        int hour = digits(text, 11, 13);
-        int minute = digits(text, 14, 16);
-        int second = digits(text, 17, 19);
-        int nanos = 0;
-        if (n > 20) {
-            int fraction = n - 21;  // after the point, before the Z
-            if (text.charAt(19) != '.' || fraction < 1 || fraction > 9 || digits(text, 20, n - 1) < 0) {
-                return refused;
-            }
-            nanos = digits(text, 20, n - 1);
-            for (int scale = fraction; scale < 9; scale++) {
-                nanos *= 10;
-            }
-        }
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
-                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return refused;
-        }
-        return Either.right(Option.some(LocalDateTime.of(year, month, day, hour, minute, second, nanos)
-                .toInstant(ZoneOffset.UTC)));
-    }
-
-    /** The decimal number in {@code text[from, to)}, or -1 if a character is not a digit. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        RecordReader reader = new RecordReader(text, separator + 1, to);
+        TweetRecord record = reader.record();
+        return record != null ? Either.right(record)
+                : Either.left(Rejection.of(SUBJECT, reader.problem + " (at character " + (reader.at - from) + ")"));
     }
 
     private static void strings(Seq<String> values, StringBuilder out) {
@@ -256,28 +154,95 @@ public final class StructuredFormat {
         out.append('"');
     }
 
-    /** A strict reader of one flat JSON object; it says what it could not read instead of throwing. */
-    private static final class JsonReader {
-
-        /** JSON's null, as a value the fields map can hold. */
-        static final Object NULL = new Object();
-
-        /** A number, kept as written: only the id is read as one, and only if it is whole. */
-        record Number(String literal) {
+    /** An instant as {@link Instant#toString} writes it for years 0000 to 9999, or null. */
+    private static Instant instant(String text) {
+        int n = text.length();
+        if (n < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z') {
+            return null;
         }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int nanos = 0;
+        if (n > 20) {
+            int fraction = n - 21;  // the digits after the point, before the Z
+            nanos = fraction < 1 || fraction > 9 || text.charAt(19) != '.' ? -1 : digits(text, 20, n - 1);
+            for (int scale = fraction; scale < 9 && nanos > 0; scale++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 if a character is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /**
+     * A strict reader of one flat JSON object into a record's fields; it says what it could not read instead of
+     * throwing. The schema's keys are matched where they stand and no map is built: it runs for every structured
+     * record the stream reads.
+     */
+    private static final class RecordReader {
+
+        private static final String[] KEYS = {"id", "created_at", "lang", "author", "body", "extended", "hashtags",
+            "mentions", "urls"};
+        private static final java.util.List<String> KEY_LIST = java.util.List.of(KEYS);
+        private static final String[] QUOTED_KEYS = KEY_LIST.stream().map(key -> '"' + key + '"')
+                .toArray(String[]::new);
+        private static final int ID = 0;
+        private static final int CREATED_AT = 1;
+        private static final int LANG = 2;
+        private static final int AUTHOR = 3;
+        private static final int BODY = 4;
+        private static final int EXTENDED = 5;
+        private static final int HASHTAGS = 6;
+        private static final int MENTIONS = 7;
+        private static final int URLS = 8;
+        private static final int UNKNOWN = -1;
 
         private final String text;
+        private final int end;
         int at;
         String problem;
 
-        JsonReader(String text, int at) {
+        private int seen;  // a bit per key of the schema read so far
+        private java.util.Set<String> unknownKeys;
+        private Option<Long> id = Option.none();
+        private Option<Instant> createdAt = Option.none();
+        private Option<String> lang = Option.none();
+        private Option<String> author = Option.none();
+        private String body;
+        private boolean extended;
+        private Seq<String> hashtags = Array.empty();
+        private Seq<String> mentions = Array.empty();
+        private Seq<String> urls = Array.empty();
+
+        RecordReader(String text, int at, int end) {
             this.text = text;
             this.at = at;
+            this.end = end;
         }
 
-        /** The object's fields, or null with {@link #problem} set. */
-        Map<String, Object> object() {
-            Map<String, Object> fields = new HashMap<>();
+        /** The record, or null with {@link #problem} set. */
+        TweetRecord record() {
             skipSpace();
             if (!take('{')) {
                 return fail("a JSON object must start here");
@@ -286,23 +251,8 @@ public final class StructuredFormat {
             if (!take('}')) {
                 do {
                     skipSpace();
-                    int keyAt = at;
-                    String key = string();
-                    if (key == null) {
+                    if (!member()) {
                         return null;
-                    }
-                    skipSpace();
-                    if (!take(':')) {
-                        return fail("a ':' must follow a key");
-                    }
-                    skipSpace();
-                    Object value = value();
-                    if (value == null) {
-                        return null;
-                    }
-                    if (fields.put(key, value) != null) {
-                        at = keyAt;
-                        return fail("the key '" + key + "' comes twice");
                     }
                     skipSpace();
                 } while (take(','));
@@ -311,57 +261,173 @@ public final class StructuredFormat {
                 }
             }
             skipSpace();
-            if (at != text.length()) {
+            if (at != end) {
                 return fail("nothing may follow the object");
             }
-            return fields;
+            if (body == null) {
+                return fail("'body' is missing");
+            }
+            return new TweetRecord(id, createdAt, lang, author, body, extended,
+                    new Entities(hashtags, mentions, urls));
         }
 
-        private Object value() {
-            if (at >= text.length()) {
-                return fail("a value must come here");
+        /** One key and its value, read into its field. */
+        private boolean member() {
+            int keyAt = at;
+            int key = knownKey();
+            if (key == UNKNOWN) {
+                String name = string();
+                if (name == null) {
+                    return false;
+                }
+                key = KEY_LIST.indexOf(name);  // a key of the schema written with escapes
+                if (key == UNKNOWN) {
+                    unknownKeys = unknownKeys == null ? new java.util.HashSet<>() : unknownKeys;
+                    if (!unknownKeys.add(name)) {
+                        at = keyAt;
+                        return failed("the key '" + name + "' comes twice");
+                    }
+                }
             }
-            char c = text.charAt(at);
-            if (c == '"') {
-                return string();
+            if (key != UNKNOWN) {
+                if ((seen & 1 << key) != 0) {
+                    at = keyAt;
+                    return failed("the key '" + KEYS[key] + "' comes twice");
+                }
+                seen |= 1 << key;
             }
-            if (c == '[') {
-                return strings();
+            skipSpace();
+            if (!take(':')) {
+                return failed("a ':' must follow a key");
             }
-            if (c == '-' || c >= '0' && c <= '9') {
-                return number();
+            skipSpace();
+            if (key == UNKNOWN) {
+                return skipValue();
             }
-            if (text.startsWith("true", at)) {
-                at += 4;
-                return Boolean.TRUE;
+            if (literal("null")) {
+                return key != BODY || failed("'body' is not a string");  // null: the field is not given
             }
-            if (text.startsWith("false", at)) {
-                at += 5;
-                return Boolean.FALSE;
-            }
-            if (text.startsWith("null", at)) {
-                at += 4;
-                return NULL;
-            }
-            return fail(c == '{' ? "a structured record is flat: no object inside it" : "not a JSON value");
+            return switch (key) {
+                case ID -> id();
+                case CREATED_AT -> createdAt();
+                case LANG -> lang();
+                case AUTHOR -> author();
+                case BODY -> (body = stringField(BODY)) != null;
+                case EXTENDED -> extended();
+                case HASHTAGS -> (hashtags = strings(HASHTAGS)) != null;
+                case MENTIONS -> (mentions = strings(MENTIONS)) != null;
+                default -> (urls = strings(URLS)) != null;
+            };
         }
 
-        private Seq<String> strings() {
-            at++;  // [
-            java.util.List<String> items = new ArrayList<>();
+        /** A key of the schema written plainly, taken; or {@link #UNKNOWN}, with nothing taken. */
+        private int knownKey() {
+            for (int key = 0; key < QUOTED_KEYS.length; key++) {
+                if (literal(QUOTED_KEYS[key])) {
+                    return key;
+                }
+            }
+            return UNKNOWN;
+        }
+
+        /** A positive whole number that fits a long, as Twitter's ids do. */
+        private boolean id() {
+            int start = at;
+            if (at >= end || text.charAt(at) != '-' && (text.charAt(at) < '0' || text.charAt(at) > '9')) {
+                return failed("'id' is not a number");
+            }
+            if (!number()) {
+                return false;
+            }
+            long value = 0;
+            for (int i = start; i < at; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9' || value > (Long.MAX_VALUE - (c - '0')) / 10) {
+                    at = start;
+                    return failed("'id' is not a whole number from 1 to 2^63 - 1");
+                }
+                value = value * 10 + (c - '0');
+            }
+            if (value == 0) {
+                at = start;
+                return failed("'id' is not a whole number from 1 to 2^63 - 1");
+            }
+            id = Option.some(value);
+            return true;
+        }
+
+        private boolean createdAt() {
+            int start = at;
+            String time = stringField(CREATED_AT);
+            if (time == null) {
+                return false;
+            }
+            Instant instant = instant(time);
+            if (instant == null) {
+                at = start;
+                return failed("'created_at' is not an instant such as 2026-11-24T10:00:00Z");
+            }
+            createdAt = Option.some(instant);
+            return true;
+        }
+
+        private boolean lang() {
+            int start = at;
+            String code = stringField(LANG);
+            if (code == null) {
+                return false;
+            }
+            Either<Rejection, Language> language = Language.of(code);
+            if (language.isLeft()) {
+                at = start;
+                return failed("'lang' " + language.getLeft().reason());
+            }
+            lang = Option.some(language.get().code());
+            return true;
+        }
+
+        private boolean author() {
+            String name = stringField(AUTHOR);
+            author = Option.of(name);
+            return name != null;
+        }
+
+        private boolean extended() {
+            if (literal("true")) {
+                extended = true;
+                return true;
+            }
+            return literal("false") || failed("'extended' is not true or false");
+        }
+
+        /** A string, or null with {@link #problem} set. */
+        private String stringField(int key) {
+            if (at >= end || text.charAt(at) != '"') {
+                return fail("'" + KEYS[key] + "' is not a string");
+            }
+            return string();
+        }
+
+        /** A list of strings, or null with {@link #problem} set. */
+        private Seq<String> strings(int key) {
+            if (!take('[')) {
+                return fail("'" + KEYS[key] + "' is not a list of strings");  // never UNKNOWN: skipValue saw '['
+            }
             skipSpace();
             if (take(']')) {
                 return Array.empty();
             }
+            java.util.List<String> items = new ArrayList<>(4);
             do {
                 skipSpace();
-                if (at >= text.length() || text.charAt(at) != '"') {
+                if (at >= end || text.charAt(at) != '"') {
                     return fail("a list holds strings alone");
                 }
-                items.add(string());
-                if (items.get(items.size() - 1) == null) {
+                String item = string();
+                if (item == null) {
                     return null;
                 }
+                items.add(item);
                 skipSpace();
             } while (take(','));
             if (!take(']')) {
@@ -370,37 +436,59 @@ public final class StructuredFormat {
             return Array.ofAll(items);
         }
 
-        private Number number() {
-            int start = at;
+        /** Any value a flat record may hold, for a key the schema does not know. */
+        private boolean skipValue() {
+            if (at >= end) {
+                return failed("a value must come here");
+            }
+            char c = text.charAt(at);
+            if (c == '"') {
+                return string() != null;
+            }
+            if (c == '[') {
+                return strings(UNKNOWN) != null;
+            }
+            if (c == '-' || c >= '0' && c <= '9') {
+                return number();
+            }
+            if (literal("true") || literal("false") || literal("null")) {
+                return true;
+            }
+            return failed(c == '{' ? "a structured record is flat: no object inside it" : "not a JSON value");
+        }
+
+        /** A JSON number, taken whole. */
+        private boolean number() {
             take('-');
             if (take('0')) {
-                if (digit()) {
-                    return fail("a number does not start with 0");
+                if (digits()) {
+                    return failed("a number does not start with 0");
                 }
             } else if (!digits()) {
-                return fail("a number must have digits");
+                return failed("a number must have digits");
             }
             if (take('.') && !digits()) {
-                return fail("a fraction must have digits");
+                return failed("a fraction must have digits");
             }
             if (take('e') || take('E')) {
                 if (!take('+')) {
                     take('-');
                 }
                 if (!digits()) {
-                    return fail("an exponent must have digits");
+                    return failed("an exponent must have digits");
                 }
             }
-            return new Number(text.substring(start, at));
+            return true;
         }
 
+        /** A JSON string, unescaped, or null with {@link #problem} set. */
         private String string() {
             if (!take('"')) {
                 return fail("a string must start here");
             }
             StringBuilder out = null;
             int copied = at;
-            while (at < text.length()) {
+            while (at < end) {
                 char c = text.charAt(at);
                 if (c == '"') {
                     String value = out == null ? text.substring(copied, at)
@@ -416,10 +504,10 @@ public final class StructuredFormat {
                     continue;
                 }
                 if (out == null) {
-                    out = new StringBuilder();
+                    out = new StringBuilder(at - copied + 16);
                 }
                 out.append(text, copied, at);
-                if (at + 1 >= text.length()) {
+                if (at + 1 >= end) {
                     return fail("an escape is cut short");
                 }
                 char escaped = text.charAt(at + 1);
@@ -431,7 +519,7 @@ public final class StructuredFormat {
                     case 'r' -> out.append('\r');
                     case 't' -> out.append('\t');
                     case 'u' -> {
-                        int code = at + 6 <= text.length() ? hex(at + 2, at + 6) : -1;
+                        int code = at + 6 <= end ? hex(at + 2, at + 6) : -1;
                         if (code < 0) {
                             return fail("\\u must be followed by four hexadecimal digits");
                         }
@@ -451,8 +539,9 @@ public final class StructuredFormat {
         private int hex(int from, int to) {
             int value = 0;
             for (int i = from; i < to; i++) {
-                int digit = Character.digit(text.charAt(i), 16);
-                if (digit < 0 || text.charAt(i) > 'f') {  // ASCII hexadecimal digits only
+                char c = text.charAt(i);
+                int digit = c > 'f' ? -1 : Character.digit(c, 16);  // ASCII hexadecimal digits only
+                if (digit < 0) {
                     return -1;
                 }
                 value = value << 4 | digit;
@@ -460,26 +549,25 @@ public final class StructuredFormat {
             return value;
         }
 
+        /** One or more decimal digits, taken. */
         private boolean digits() {
-            if (!digit()) {
-                return false;
+            int start = at;
+            while (at < end && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+                at++;
             }
-            while (digit()) {
-                // consumed
-            }
-            return true;
+            return at > start;
         }
 
-        private boolean digit() {
-            if (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
-                at++;
+        private boolean literal(String word) {
+            if (at + word.length() <= end && text.startsWith(word, at)) {
+                at += word.length();
                 return true;
             }
             return false;
         }
 
         private boolean take(char expected) {
-            if (at < text.length() && text.charAt(at) == expected) {
+            if (at < end && text.charAt(at) == expected) {
                 at++;
                 return true;
             }
@@ -487,7 +575,7 @@ public final class StructuredFormat {
         }
 
         private void skipSpace() {
-            while (at < text.length()) {
+            while (at < end) {
                 char c = text.charAt(at);
                 if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
                     return;
@@ -496,9 +584,15 @@ public final class StructuredFormat {
             }
         }
 
+        /** Says why, for a caller that returns a value: null stands for "could not read". */
         private <T> T fail(String why) {
             problem = why;
             return null;
+        }
+
+        private boolean failed(String why) {
+            problem = why;
+            return false;
         }
     }
 }

@@ -2,6 +2,7 @@ package io.tweetpipe.domain.preprocessing;
 
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.framing.StructuredFormat;
+import io.tweetpipe.domain.framing.WireFormat;
 import io.tweetpipe.domain.tweet.Entities;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.Function1;
@@ -59,24 +60,45 @@ public record RecordDecoding(Preprocessing preprocessing) implements Function1<b
 
     private void decode(byte[] utf8, Consumer<TweetRecord> records, Consumer<Rejection> rejections) {
         Prepared rules = new Prepared(preprocessing);
-        for (String piece : preprocessing.splitter().apply(new String(utf8, StandardCharsets.UTF_8))) {
-            if (StructuredFormat.isStructured(piece)) {
-                StructuredFormat.read(piece).fold(
-                        rejection -> {
-                            rejections.accept(rejection);
-                            return null;
-                        },
-                        sent -> {
-                            String body = rules.normaliseDecoded(sent.body());
-                            if (rules.keeps(body)) {
-                                records.accept(new TweetRecord(sent.id(), sent.createdAt(), sent.lang(),
-                                        sent.author(), body, sent.extended(), sent.entities()));
-                            }
-                            return null;
-                        });
-            } else {
-                rules.textRecord(piece).forEach(records);
+        String text = new String(utf8, StandardCharsets.UTF_8);
+        if (preprocessing.splitter() != Rules.SPLIT_ON_MARKER) {
+            for (String piece : preprocessing.splitter().apply(text)) {
+                frame(piece, 0, piece.length(), rules, records, rejections);
             }
+            return;
+        }
+        // The standard splitter's cuts, made here so that a structured frame is read where it stands, not copied.
+        int start = 0;
+        while (true) {
+            int marker = text.indexOf(WireFormat.MARKER, start);
+            frame(text, start, marker < 0 ? text.length() : marker, rules, records, rejections);
+            if (marker < 0) {
+                return;
+            }
+            start = marker + WireFormat.MARKER.length();
+            if (start < text.length() && text.charAt(start) == '\n') {
+                start++;  // as the splitter does: the newline after a marker goes with it
+            }
+        }
+    }
+
+    /** The frame {@code text[from, to)}: a record, a refusal, or nothing when the filters drop its body. */
+    private static void frame(String text, int from, int to, Prepared rules, Consumer<TweetRecord> records,
+                              Consumer<Rejection> rejections) {
+        if (!StructuredFormat.isStructured(text, from, to)) {
+            rules.textRecord(text.substring(from, to)).forEach(records);
+            return;
+        }
+        Either<Rejection, TweetRecord> read = StructuredFormat.read(text, from, to);
+        if (read.isLeft()) {
+            rejections.accept(read.getLeft());
+            return;
+        }
+        TweetRecord sent = read.get();
+        String body = rules.normaliseDecoded(sent.body());
+        if (rules.keeps(body)) {
+            records.accept(new TweetRecord(sent.id(), sent.createdAt(), sent.lang(), sent.author(), body,
+                    sent.extended(), sent.entities()));
         }
     }
 

@@ -14,7 +14,13 @@ import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,6 +86,37 @@ class StructuredFormatTest {
                     Option.some(tweet.language().code()), Option.some(tweet.author().screenName()), tweet.body(),
                     tweet.isExtended(), tweet.entities())), StructuredFormat.read(record), () -> excerpt(record));
         }
+    }
+
+    /**
+     * A client of the tutorial's protocol reads lines (Spark's {@code socketTextStream} reads with
+     * {@code BufferedReader.readLine}), then splits each on the marker: one line per tweet, holding its record.
+     */
+    @Test
+    void givenStructuredWire_aTutorialsLineReader_getsOneRecordPerTweet() throws Exception {
+        GeneratedTweets tweets = new GeneratedTweets(20261125L);
+        java.util.List<TweetRecord> sent = new ArrayList<>();
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        while (sent.size() < 5_000) {
+            Tweet tweet = tweets.next();
+            Frame.of(tweet, Wire.STRUCTURED).forEach(frame -> {
+                wire.writeBytes(frame.bytes());
+                sent.add(StructuredFormat.read(StructuredFormat.write(tweet)).get());
+            });
+        }
+
+        java.util.List<TweetRecord> read = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                new ByteArrayInputStream(wire.toByteArray()), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                String[] pieces = line.split(WireFormat.MARKER, -1);
+                assertEquals(2, pieces.length, excerpt(line));
+                assertEquals("", pieces[1]);
+                read.add(StructuredFormat.read(pieces[0]).get());
+            }
+        }
+
+        assertEquals(sent, read);
     }
 
     @Test

@@ -251,6 +251,27 @@ class RecordDecodingTest {
     }
 
     @Test
+    void givenAnotherSplitter_decode_readsThePiecesItCuts() {
+        Preprocessing standard = Preprocessing.standard();
+        Preprocessing ownSplitter = new Preprocessing(text -> List.of(text.split("__end\n", -1)),
+                standard.normalisers(), standard.filters());
+        GeneratedTweets tweets = new GeneratedTweets(SEED + 3);
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        wire.writeBytes("\n".getBytes(StandardCharsets.US_ASCII));  // as a receiver's chunk starts
+        for (int i = 0; i < 2_000; i++) {
+            Tweet tweet = tweets.next();
+            Frame.of(tweet, i % 2 == 0 ? Wire.TEXT : Wire.STRUCTURED).forEach(frame -> wire.writeBytes(frame.bytes()));
+        }
+        wire.writeBytes("\u001E{\"body\":1}__end\n".getBytes(StandardCharsets.UTF_8));
+        byte[] chunk = wire.toByteArray();
+
+        Seq<Either<Rejection, TweetRecord>> decoded = new RecordDecoding(ownSplitter).decode(chunk);
+
+        assertEquals(DECODING.decode(chunk), decoded);
+        assertTrue(decoded.count(Either::isRight) > 1_500 && decoded.last().isLeft(), decoded::toString);
+    }
+
+    @Test
     void decoding_survivesJavaSerialization_asSparkShipsIt_andSoDoItsRecords() throws Exception {
         byte[] chunk = (Frame.of("Text #One @Who https://T.co/X").get().text()
                 + Frame.of(TWEET, Wire.STRUCTURED).get().text())
