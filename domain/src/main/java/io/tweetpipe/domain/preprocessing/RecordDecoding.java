@@ -49,6 +49,19 @@ public record RecordDecoding(Preprocessing preprocessing) implements Function1<b
     }
 
     /**
+     * What a sample shows of a chunk: each frame's preprocessed body. A chunk with no structured frame (no record
+     * separator in its bytes, the tutorial's wire) takes {@link Preprocessing#applyUtf8}'s one-pass path.
+     */
+    public Seq<String> bodies(byte[] utf8) {
+        for (byte b : utf8) {
+            if (b == StructuredFormat.RECORD_SEPARATOR) {
+                return apply(utf8).map(TweetRecord::body);
+            }
+        }
+        return preprocessing.applyUtf8(utf8);
+    }
+
+    /**
      * Each frame of a chunk as its record or the reason it was refused, in order, for a caller that counts refusals;
      * what the filters drop is left out.
      */
