@@ -1,7 +1,7 @@
 package io.tweetpipe.bootstrap.bench;
 
 import io.tweetpipe.application.port.out.RunningStream;
-import io.tweetpipe.bootstrap.cli.CommandLine;
+import io.tweetpipe.bootstrap.cli.Cli;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.domain.Rejection;
 import io.vavr.collection.Seq;
@@ -24,13 +24,7 @@ public final class TweetpipeJob {
     }
 
     public static void main(String[] args) throws Exception {
-        Either<String, CommandLine.Invocation> parsed = CommandLine.parse(args);
-        if (parsed.isLeft() || !(parsed.get() instanceof CommandLine.Run run)) {
-            System.err.println("bench: " + (parsed.isLeft() ? parsed.getLeft() : "give a run, not --help"));
-            System.exit(2);
-            return;
-        }
-        Validation<Seq<Rejection>, PipelineConfig> config = PipelineConfig.from(run.options());
+        Validation<Seq<String>, PipelineConfig> config = Cli.config(args);
         if (config.isInvalid()) {
             System.err.println("bench: " + config.getError().mkString("; "));
             System.exit(2);

@@ -1,7 +1,7 @@
 package io.tweetpipe.bootstrap.faults;
 
 import io.tweetpipe.application.port.out.RunningStream;
-import io.tweetpipe.bootstrap.cli.CommandLine;
+import io.tweetpipe.bootstrap.cli.Cli;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchTally;
@@ -17,15 +17,8 @@ final class Pipelines {
     }
 
     static PipelineConfig config(String... args) {
-        var parsed = CommandLine.parse(args);
-        if (parsed.isLeft()) {
-            throw new AssertionError(String.join(" ", args) + ": " + parsed.getLeft());
-        }
-        var config = PipelineConfig.from(((CommandLine.Run) parsed.get()).options());
-        if (config.isInvalid()) {
-            throw new AssertionError(String.join(" ", args) + ": " + config.getError().mkString("; "));
-        }
-        return config.get();
+        return Cli.config(args).toEither().getOrElseThrow(mistakes ->
+                new AssertionError(String.join(" ", args) + ": " + mistakes.mkString("; ")));
     }
 
     static int freePort() throws IOException {

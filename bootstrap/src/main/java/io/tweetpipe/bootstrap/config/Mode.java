@@ -1,4 +1,4 @@
-package io.tweetpipe.bootstrap.cli;
+package io.tweetpipe.bootstrap.config;
 
 /** The seed's two programs, and both at once. */
 public enum Mode {

@@ -1,4 +1,4 @@
-package io.tweetpipe.bootstrap.cli;
+package io.tweetpipe.bootstrap.config;
 
 /** Where the relay's tweets come from. */
 public enum SourceKind {
