@@ -4,7 +4,6 @@ import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.domain.Rejection;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
-import io.vavr.control.Validation;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,20 +17,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 public final class Cli {
 
-    /** What a command line comes to. */
-    public sealed interface Outcome permits Printed, Mistakes, Run {
-    }
+    /** What a command line comes to: help or the version printed, mistakes, or a run. */
+    public sealed interface Outcome permits Printed, Mistakes, Run { }
 
-    /** Help or the version, printed. */
-    public record Printed() implements Outcome {
-    }
+    public record Printed() implements Outcome { }
 
     /** @param help the command whose {@code --help} says what would be right, e.g. {@code tweetpipe stream} */
-    public record Mistakes(Seq<String> lines, String help) implements Outcome {
-    }
+    public record Mistakes(Seq<String> lines, String help) implements Outcome { }
 
-    public record Run(PipelineConfig config) implements Outcome {
-    }
+    public record Run(PipelineConfig config) implements Outcome { }
 
     private Cli() {
     }
@@ -41,7 +35,8 @@ public final class Cli {
      * option, a value of the wrong type) are reported together; when there are none, every value the parts refuse is.
      */
     public static Outcome parse(String[] args, PrintStream out) {
-        CommandLine tweetpipe = commandLine().setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        CommandLine tweetpipe = new CommandLine(new Modes.Tweetpipe()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         tweetpipe.getCommandSpec().usageMessage().customSynopsis("tweetpipe [demo|relay|stream] [OPTIONS]");
         tweetpipe.getCommandSpec().parser().collectErrors(true);
         ParseResult top = tweetpipe.parseArgs(args);
@@ -57,26 +52,15 @@ public final class Cli {
         if (mistakes.nonEmpty()) {
             return new Mistakes(mistakes.distinct(), mode.getCommandSpec().qualifiedName());
         }
-        return ((ModeCommand) mode.getCommand()).config().fold(
+        return ((Modes.ModeCommand) mode.getCommand()).config().fold(
                 problems -> new Mistakes(problems.map(Rejection::toString), mode.getCommandSpec().qualifiedName()),
                 Run::new);
-    }
-
-    static CommandLine commandLine() {
-        return new CommandLine(new TweetpipeCommand()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     /** An option group as it is when none of its options is given: its defaults. */
     static <T> T defaults(T options) {
         new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true).parseArgs();
         return options;
-    }
-
-    /** The settings of a command line, or its mistakes: for tools and tests that run a mode themselves. */
-    public static Validation<Seq<String>, PipelineConfig> config(String... args) {
-        Outcome outcome = parse(args, System.out);
-        return outcome instanceof Run run ? Validation.valid(run.config())
-                : Validation.invalid(outcome instanceof Mistakes mistakes ? mistakes.lines() : List.of("help printed"));
     }
 
     /** One line for each word picocli could not place: an unknown mode, another mode's option, or a typo. */

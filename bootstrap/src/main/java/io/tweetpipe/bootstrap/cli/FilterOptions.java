@@ -15,16 +15,11 @@ final class FilterOptions {
     @CommandLine.Option(names = "--keywords", paramLabel = "LIST", split = ",", defaultValue = "covid",
             description = "comma-separated phrases to track (default: ${DEFAULT-VALUE})")
     java.util.List<String> keywords;
-
     @CommandLine.Option(names = "--languages", paramLabel = "LIST", split = ",", defaultValue = "en",
             description = "comma-separated language codes, or \"\" for every one (default: ${DEFAULT-VALUE})")
     java.util.List<String> languages;
 
     Validation<Seq<Rejection>, TrackFilter> filter() {
-        return TrackFilter.of(words(keywords), words(languages));
-    }
-
-    private static List<String> words(java.util.List<String> given) {
-        return List.ofAll(given).map(String::strip).filter(word -> !word.isEmpty());
+        return TrackFilter.of(keywords, List.ofAll(languages).map(String::strip).filter(code -> !code.isEmpty()));
     }
 }

@@ -19,16 +19,13 @@ final class SocketOptions {
             description = "address the relay listens on and the stream reads (default: ${DEFAULT-VALUE}; "
                     + "environment: TWEETPIPE_HOST)")
     String host;
-
     @CommandLine.Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:TWEETPIPE_PORT:-5555}",
             description = "TCP port; 0, any free one, for the relay alone (default: ${DEFAULT-VALUE}; "
                     + "environment: TWEETPIPE_PORT)")
     int port;
-
     @CommandLine.Option(names = "--expose",
             description = "allow a --host that is not loopback (anyone who can reach it reads the stream)")
     boolean expose;
-
     @CommandLine.Option(names = "--max-frame-bytes", paramLabel = "N", defaultValue = "" + FrameCap.DEFAULT,
             description = "longest record accepted on the socket, " + FrameCap.SMALLEST + " to " + FrameCap.LARGEST
                     + " (default: ${DEFAULT-VALUE})")

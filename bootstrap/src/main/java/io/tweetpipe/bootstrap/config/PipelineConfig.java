@@ -22,6 +22,12 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
                              Option<TwitterStreamSettings> twitter, RelaySettings relay,
                              Option<SparkSettings> spark, Option<Duration> runFor) {
 
+    /** The tutorial's two programs, alone or both in one process (the demo, what runs when no mode is given). */
+    public enum Mode { DEMO, RELAY, STREAM }
+
+    /** Where the relay's tweets come from: a recording (the bundled sample unless a file is given), or Twitter. */
+    public enum SourceKind { REPLAY, TWITTER }
+
     /** The run's settings when every part is right; else every part's problems, each once, in order. */
     public static Validation<Seq<Rejection>, PipelineConfig> of(
             Mode mode, Validation<Seq<Rejection>, TrackFilter> filter, SourceKind source,

@@ -1,7 +1,7 @@
 package io.tweetpipe.bootstrap.bench;
 
 import io.tweetpipe.application.port.out.RunningStream;
-import io.tweetpipe.bootstrap.cli.Cli;
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.domain.Rejection;
 import io.vavr.collection.Seq;
@@ -24,7 +24,7 @@ public final class TweetpipeJob {
     }
 
     public static void main(String[] args) throws Exception {
-        Validation<Seq<String>, PipelineConfig> config = Cli.config(args);
+        Validation<Seq<String>, PipelineConfig> config = CommandLines.config(args);
         if (config.isInvalid()) {
             System.err.println("bench: " + config.getError().mkString("; "));
             System.exit(2);

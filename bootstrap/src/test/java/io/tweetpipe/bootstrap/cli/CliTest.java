@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.adapters.spark.SparkSettings;
-import io.tweetpipe.bootstrap.config.Mode;
+import io.tweetpipe.bootstrap.config.PipelineConfig.Mode;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.domain.tweet.Language;
 import io.vavr.collection.List;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
 
     static PipelineConfig run(String... args) {
-        return Cli.config(args).toEither().getOrElseThrow(mistakes -> new AssertionError(mistakes.mkString("\n")));
+        return CommandLines.config(args).toEither().getOrElseThrow(mistakes -> new AssertionError(mistakes.mkString("\n")));
     }
 
     static SparkSettings spark(String... args) {

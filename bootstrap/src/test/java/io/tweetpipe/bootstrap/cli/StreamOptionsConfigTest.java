@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.adapters.spark.SparkSettings;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.vavr.collection.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class StreamOptionsConfigTest {
 
     private static Validation<Seq<String>, PipelineConfig> config(String... args) {
-        return Cli.config(args);
+        return CommandLines.config(args);
     }
 
     @Test

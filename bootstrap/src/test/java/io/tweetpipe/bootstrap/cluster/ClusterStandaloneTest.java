@@ -10,7 +10,7 @@ import io.tweetpipe.adapters.socket.SocketRelay;
 import io.tweetpipe.application.memory.CapturingBatchSink;
 import io.tweetpipe.application.port.out.FramePublisher.Delivery;
 import io.tweetpipe.application.port.out.RunningStream;
-import io.tweetpipe.bootstrap.cli.Cli;
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.framing.Frame;
@@ -185,7 +185,7 @@ class ClusterStandaloneTest {
     }
 
     private static PipelineConfig config(String... args) {
-        return Cli.config(args).toEither().getOrElseThrow(mistakes -> new IllegalArgumentException(mistakes.mkString("; ")));
+        return CommandLines.config(args).toEither().getOrElseThrow(mistakes -> new IllegalArgumentException(mistakes.mkString("; ")));
     }
 
     /** What the stream shows for a tweet: its body on one line, unescaped, lower-cased, trimmed. */

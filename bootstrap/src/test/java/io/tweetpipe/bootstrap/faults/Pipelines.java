@@ -1,7 +1,7 @@
 package io.tweetpipe.bootstrap.faults;
 
 import io.tweetpipe.application.port.out.RunningStream;
-import io.tweetpipe.bootstrap.cli.Cli;
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchTally;
@@ -17,7 +17,7 @@ final class Pipelines {
     }
 
     static PipelineConfig config(String... args) {
-        return Cli.config(args).toEither().getOrElseThrow(mistakes ->
+        return CommandLines.config(args).toEither().getOrElseThrow(mistakes ->
                 new AssertionError(String.join(" ", args) + ": " + mistakes.mkString("; ")));
     }
 
