@@ -62,7 +62,7 @@ public record RelaySettings(String host, int port, int maxClients, int maxFrameB
         private int port;
         private int maxClients = DEFAULT_MAX_CLIENTS;
         private int maxFrameBytes = FrameCap.DEFAULT;
-        private int clientBufferBytes = DEFAULT_CLIENT_BUFFER_BYTES;
+        private Integer clientBufferBytes;
         private int backlogFrames = DEFAULT_BACKLOG_FRAMES;
         private long backlogBytes = DEFAULT_BACKLOG_BYTES;
         private Duration closeGrace = DEFAULT_CLOSE_GRACE;
@@ -114,15 +114,20 @@ public record RelaySettings(String host, int port, int maxClients, int maxFrameB
 
         /** The settings, or every value that is wrong, each in a sentence the user can act on. */
         public Validation<Seq<Rejection>, RelaySettings> validate() {
-            Seq<Rejection> problems = problems(host, port, maxClients, maxFrameBytes, clientBufferBytes,
+            Seq<Rejection> problems = problems(host, port, maxClients, maxFrameBytes, clientBufferBytes(),
                     backlogFrames, backlogBytes, closeGrace, stallTimeout);
             return problems.isEmpty() ? Validation.valid(build()) : Validation.invalid(problems);
         }
 
         /** The settings, for code that knows its values are right: a wrong one is a programming error, thrown. */
         public RelaySettings build() {
-            return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
+            return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes(), backlogFrames,
                     backlogBytes, closeGrace, stallTimeout);
+        }
+
+        /** Unless told otherwise, a client's buffer holds a few seconds of a fast stream, and one frame of the cap. */
+        private int clientBufferBytes() {
+            return clientBufferBytes != null ? clientBufferBytes : Math.max(DEFAULT_CLIENT_BUFFER_BYTES, maxFrameBytes);
         }
     }
 

@@ -88,6 +88,14 @@ class RelaySettingsTest {
     }
 
     @Test
+    void givenAFrameCapOverTheDefaultBuffer_builder_growsTheBufferToHoldOneFrame() {
+        assertEquals(RelaySettings.DEFAULT_CLIENT_BUFFER_BYTES,
+                RelaySettings.listeningOn("127.0.0.1", 0).build().clientBufferBytes());
+        assertEquals(FrameCap.LARGEST, RelaySettings.listeningOn("127.0.0.1", 0).maxFrameBytes(FrameCap.LARGEST)
+                .build().clientBufferBytes());
+    }
+
+    @Test
     void givenStallTimeoutUnderAMillisecond_validate_refusesIt() {
         for (Duration timeout : java.util.List.of(Duration.ZERO, Duration.ofNanos(999_999), Duration.ofSeconds(-1))) {
             String reason = onlyReason(RelaySettings.listeningOn("127.0.0.1", 5555).stallTimeout(timeout).validate());

@@ -1,8 +1,8 @@
 package io.tweetpipe.bootstrap.bench;
 
 import io.tweetpipe.application.port.out.RunningStream;
-import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.domain.Rejection;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.adapters.spark.SparkSettings;
-import io.tweetpipe.bootstrap.config.PipelineConfig.Mode;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.config.PipelineConfig.Mode;
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.domain.tweet.Language;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
 
     static PipelineConfig run(String... args) {
-        return CommandLines.config(args).toEither().getOrElseThrow(mistakes -> new AssertionError(mistakes.mkString("\n")));
+        return CommandLines.config(args).toEither()
+                .getOrElseThrow(mistakes -> new AssertionError(mistakes.mkString("\n")));
     }
 
     static SparkSettings spark(String... args) {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.adapters.spark.SparkSettings;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;

@@ -1,8 +1,8 @@
 package io.tweetpipe.bootstrap.faults;
 
 import io.tweetpipe.application.port.out.RunningStream;
-import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchTally;
 import java.io.IOException;
