@@ -41,29 +41,28 @@ final class Modes {
     }
 
     /** The relay and the stream in one process, the stream reading the relay. */
-    abstract static class BothPrograms implements ModeCommand {
-        @ArgGroup(validate = false, heading = FilterOptions.HEADING, order = 1)
-        FilterOptions filter = new FilterOptions();
-        @ArgGroup(validate = false, heading = SocketOptions.HEADING, order = 2)
-        SocketOptions socket = new SocketOptions();
-        @ArgGroup(validate = false, heading = SourceOptions.HEADING, order = 3)
-        SourceOptions source = new SourceOptions();
+    abstract static class BothPrograms extends WithSource {
         @ArgGroup(validate = false, heading = StreamOptions.HEADING, order = 4)
         StreamOptions stream = new StreamOptions();
-        @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
-        RunOptions run = new RunOptions();
 
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
-            return PipelineConfig.of(Mode.DEMO, filter.filter(), source.source, source.replay(), source.twitter(),
-                    socket.relay(), stream.spark(List.of(new SparkSettings.Relay(socket.host, socket.port)),
-                            socket.maxFrameBytes).map(Option::some), run.runFor());
+            return config(Mode.DEMO, stream.spark(List.of(new SparkSettings.Relay(socket.host, socket.port)),
+                    socket.maxFrameBytes).map(Option::some));
         }
     }
 
     @Command(name = "relay", description = "reads tweets (a replay of recorded tweets, or Twitter's filtered "
             + "stream) and serves them, framed with __end, on a TCP socket")
-    static final class Relay implements ModeCommand {
+    static final class Relay extends WithSource {
+        @Override
+        public Validation<Seq<Rejection>, PipelineConfig> config() {
+            return config(Mode.RELAY, Validation.valid(Option.none()));
+        }
+    }
+
+    /** A mode that runs a source and relays it: the relay, and the demo. */
+    abstract static class WithSource implements ModeCommand {
         @ArgGroup(validate = false, heading = FilterOptions.HEADING, order = 1)
         FilterOptions filter = new FilterOptions();
         @ArgGroup(validate = false, heading = SocketOptions.HEADING, order = 2)
@@ -73,10 +72,10 @@ final class Modes {
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
-        @Override
-        public Validation<Seq<Rejection>, PipelineConfig> config() {
-            return PipelineConfig.of(Mode.RELAY, filter.filter(), source.source, source.replay(), source.twitter(),
-                    socket.relay(), Validation.valid(Option.none()), run.runFor());
+        Validation<Seq<Rejection>, PipelineConfig> config(Mode mode,
+                                                          Validation<Seq<Rejection>, Option<SparkSettings>> spark) {
+            return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
+                    socket.relay(), spark, run.runFor());
         }
     }
 
