@@ -7,6 +7,8 @@ import io.vavr.collection.Seq;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -38,6 +40,13 @@ public final class Cli {
         CommandLine tweetpipe = new CommandLine(new Modes.Tweetpipe()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         tweetpipe.getCommandSpec().usageMessage().customSynopsis("tweetpipe [demo|relay|stream] [OPTIONS]");
+        // The version Maven wrote, found by this jar's class loader: under spark-submit, picocli's cannot see it.
+        ResourceBundle build = ResourceBundle.getBundle(Cli.class.getPackageName() + ".version", Locale.ROOT,
+                Cli.class.getClassLoader());
+        String version = "tweetpipe " + build.getString("tweetpipe.version") + " (Spark "
+                + build.getString("spark.version") + ", Java " + System.getProperty("java.version") + ")";
+        List.ofAll(tweetpipe.getSubcommands().values()).append(tweetpipe)
+                .forEach(command -> command.getCommandSpec().version(version));
         tweetpipe.getCommandSpec().parser().collectErrors(true);
         ParseResult top = tweetpipe.parseArgs(args);
         if (CommandLine.printHelpIfRequested(top)) {

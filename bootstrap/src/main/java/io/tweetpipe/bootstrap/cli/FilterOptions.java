@@ -10,8 +10,6 @@ import picocli.CommandLine;
 /** Which tweets the source hands on (demo and relay). */
 final class FilterOptions {
 
-    static final String HEADING = "%nFilter (applied by the source, as Twitter applies it):%n";
-
     @CommandLine.Option(names = "--keywords", paramLabel = "LIST", split = ",", defaultValue = "covid",
             description = "comma-separated phrases to track (default: ${DEFAULT-VALUE})")
     java.util.List<String> keywords;

@@ -31,14 +31,11 @@ final class Modes {
     @Command(name = "tweetpipe", description = "A live tweet pipeline on Spark Streaming, after the classic "
             + "two-program tutorial.", subcommands = {Demo.class, Relay.class, Stream.class}, scope = ScopeType.INHERIT,
             mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
-            commandListHeading = "%nModes:%n", resourceBundle = "io.tweetpipe.bootstrap.cli.version",
-            version = "tweetpipe ${bundle:tweetpipe.version} (Spark ${bundle:spark.version}, Java ${java.version})")
-    static final class Tweetpipe extends BothPrograms {
-    }
+            commandListHeading = "%nModes:%n")
+    static final class Tweetpipe extends BothPrograms { }
 
     @Command(name = "demo", description = "both in one process (the default)")
-    static final class Demo extends BothPrograms {
-    }
+    static final class Demo extends BothPrograms { }
 
     /** The relay and the stream in one process, the stream reading the relay. */
     abstract static class BothPrograms extends WithSource {
@@ -63,11 +60,11 @@ final class Modes {
 
     /** A mode that runs a source and relays it: the relay, and the demo. */
     abstract static class WithSource implements ModeCommand {
-        @ArgGroup(validate = false, heading = FilterOptions.HEADING, order = 1)
+        @ArgGroup(validate = false, heading = "%nFilter (applied by the source, as Twitter applies it):%n", order = 1)
         FilterOptions filter = new FilterOptions();
         @ArgGroup(validate = false, heading = SocketOptions.HEADING, order = 2)
         SocketOptions socket = new SocketOptions();
-        @ArgGroup(validate = false, heading = SourceOptions.HEADING, order = 3)
+        @ArgGroup(validate = false, heading = "%nSource:%n", order = 3)
         SourceOptions source = new SourceOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();

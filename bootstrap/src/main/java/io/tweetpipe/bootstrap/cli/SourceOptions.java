@@ -15,8 +15,6 @@ import picocli.CommandLine;
 /** Where the relay's tweets come from (demo and relay). */
 final class SourceOptions {
 
-    static final String HEADING = "%nSource:%n";
-
     @CommandLine.Option(names = "--source", paramLabel = "replay|twitter", defaultValue = "replay",
             description = "where tweets come from (default: ${DEFAULT-VALUE})")
     SourceKind source;
