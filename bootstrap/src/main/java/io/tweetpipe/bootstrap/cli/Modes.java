@@ -1,9 +1,12 @@
 package io.tweetpipe.bootstrap.cli;
 
+import io.tweetpipe.adapters.spark.SparkQueryAnalyzer;
 import io.tweetpipe.adapters.spark.SparkSettings;
+import io.tweetpipe.application.port.out.QueryAnalyzer;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.config.PipelineConfig.Mode;
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.analysis.Analysis;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -23,6 +26,9 @@ final class Modes {
     private Modes() {
     }
 
+    /** Queries are checked by Spark SQL itself, before anything starts. */
+    private static final QueryAnalyzer QUERIES = new SparkQueryAnalyzer();
+
     interface ModeCommand {
         Validation<Seq<Rejection>, PipelineConfig> config();
     }
@@ -41,11 +47,14 @@ final class Modes {
     abstract static class BothPrograms extends WithSource {
         @ArgGroup(validate = false, heading = StreamOptions.HEADING, order = 4)
         StreamOptions stream = new StreamOptions();
+        @ArgGroup(validate = false, heading = AnalysisOptions.HEADING, order = 6)
+        AnalysisOptions analyses = new AnalysisOptions();
 
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
             return config(Mode.DEMO, stream.spark(List.of(new SparkSettings.Relay(socket.host, socket.port)),
-                    socket.maxFrameBytes).map(Option::some));
+                    socket.maxFrameBytes).map(Option::some), analyses.analyses(Mode.DEMO, stream.batchInterval,
+                    List.ofAll(filter.keywords), QUERIES));
         }
     }
 
@@ -54,7 +63,7 @@ final class Modes {
     static final class Relay extends WithSource {
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
-            return config(Mode.RELAY, Validation.valid(Option.none()));
+            return config(Mode.RELAY, Validation.valid(Option.none()), Validation.valid(List.empty()));
         }
     }
 
@@ -70,9 +79,10 @@ final class Modes {
         RunOptions run = new RunOptions();
 
         Validation<Seq<Rejection>, PipelineConfig> config(Mode mode,
-                                                          Validation<Seq<Rejection>, Option<SparkSettings>> spark) {
+                                                          Validation<Seq<Rejection>, Option<SparkSettings>> spark,
+                                                          Validation<Seq<Rejection>, Seq<Analysis>> analyses) {
             return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
-                    socket.relay(), spark, run.runFor());
+                    socket.relay(), source.wire(mode), spark, analyses, run.runFor());
         }
     }
 
@@ -85,6 +95,8 @@ final class Modes {
         StreamOptions stream = new StreamOptions();
         @ArgGroup(validate = false, heading = "%nSeveral relays:%n", order = 5)
         Relays relays = new Relays();
+        @ArgGroup(validate = false, heading = AnalysisOptions.HEADING, order = 6)
+        AnalysisOptions analyses = new AnalysisOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -104,8 +116,9 @@ final class Modes {
             Seq<SparkSettings.Relay> read = relays.given == null
                     ? List.of(new SparkSettings.Relay(socket.host, socket.port)) : List.ofAll(relays.given);
             return PipelineConfig.of(Mode.STREAM, Cli.defaults(new FilterOptions()).filter(), none.source,
-                    none.replay(), Validation.valid(Option.none()), socket.relay(),
-                    stream.spark(read, socket.maxFrameBytes).map(Option::some), run.runFor());
+                    none.replay(), Validation.valid(Option.none()), socket.relay(), none.wire(Mode.STREAM),
+                    stream.spark(read, socket.maxFrameBytes).map(Option::some),
+                    analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES), run.runFor());
         }
     }
 

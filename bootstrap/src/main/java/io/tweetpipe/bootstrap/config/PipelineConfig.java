@@ -5,6 +5,8 @@ import io.tweetpipe.adapters.spark.SparkSettings;
 import io.tweetpipe.adapters.twitter.live.TwitterStreamSettings;
 import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.analysis.Analysis;
+import io.tweetpipe.domain.framing.Wire;
 import io.tweetpipe.domain.tweet.TrackFilter;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -15,12 +17,14 @@ import java.time.Duration;
  * Every setting of one run, checked: each adapter's own settings, built by the part of the command line that concerns
  * it. The Dagger components are built from this record.
  *
+ * @param wire what the relay sends: the tutorial's text, or structured records
  * @param spark the stream's settings; none in the relay mode, which runs no Spark, so that the stream's rules (a
  *     port to read, not 0 for any free one; a master with enough threads) are asked only of a run that has a stream
+ * @param analyses what the stream computes besides each batch's sample; none in the relay mode
  */
 public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, ReplaySettings replay,
-                             Option<TwitterStreamSettings> twitter, RelaySettings relay,
-                             Option<SparkSettings> spark, Option<Duration> runFor) {
+                             Option<TwitterStreamSettings> twitter, RelaySettings relay, Wire wire,
+                             Option<SparkSettings> spark, Seq<Analysis> analyses, Option<Duration> runFor) {
 
     /** The tutorial's two programs, alone or both in one process (the demo, what runs when no mode is given). */
     public enum Mode { DEMO, RELAY, STREAM }
@@ -33,10 +37,11 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
             Mode mode, Validation<Seq<Rejection>, TrackFilter> filter, SourceKind source,
             Validation<Seq<Rejection>, ReplaySettings> replay,
             Validation<Seq<Rejection>, Option<TwitterStreamSettings>> twitter,
-            Validation<Seq<Rejection>, RelaySettings> relay, Validation<Seq<Rejection>, Option<SparkSettings>> spark,
+            Validation<Seq<Rejection>, RelaySettings> relay, Wire wire,
+            Validation<Seq<Rejection>, Option<SparkSettings>> spark, Validation<Seq<Rejection>, Seq<Analysis>> analyses,
             Option<Duration> runFor) {
-        return Validation.combine(filter, replay, twitter, relay, spark)
-                .ap((f, r, t, s, sp) -> new PipelineConfig(mode, f, source, r, t, s, sp, runFor))
+        return Validation.combine(filter, replay, twitter, relay, spark, analyses)
+                .ap((f, r, t, s, sp, a) -> new PipelineConfig(mode, f, source, r, t, s, wire, sp, a, runFor))
                 .mapError(problems -> problems.<Rejection>flatMap(part -> part).distinct());
     }
 }
