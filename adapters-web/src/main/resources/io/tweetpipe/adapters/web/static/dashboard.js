@@ -223,7 +223,8 @@
     }
   }
 
-  function bars(title, top, withChange, ranking) {
+  // Keys come as Twitter marks them, without their # or @ (hashtags, mentions); words come bare.
+  function bars(title, top, withChange, ranking, prefix) {
     const section = el("div", "ranking");
     section.appendChild(el("h3", null, title));
     const table = el("table");
@@ -236,7 +237,7 @@
     top.forEach((c, i) => {
       const row = el("tr");
       cell(row, i + 1, "num");
-      cell(row, c.key, "key");
+      cell(row, (prefix || "") + c.key, "key");
       cell(row, number(c.count), "num");
       const bar = el("td", "bar");
       const fill = el("div", "fill");
@@ -276,7 +277,8 @@
     const key = event.name + " " + event.windowMs + " " + event.slideMs;
     const title = event.subject + " · " + duration(event.windowMs) + " window, sliding by "
         + duration(event.slideMs) + " · at " + clock(event.time);
-    const section = bars(title, event.top, true, event.name);
+    const prefix = {hashtags: "#", mentions: "@"}[event.subject];
+    const section = bars(title, event.top, true, event.name, prefix);
     if (rankings.size === 0) {
       container.replaceChildren();
     }
@@ -298,7 +300,7 @@
       figures.appendChild(figure);
     });
     box.appendChild(figures);
-    box.appendChild(bars("top hashtags since the start · at " + clock(event.time), event.top, false, "totals"));
+    box.appendChild(bars("top hashtags since the start · at " + clock(event.time), event.top, false, "totals", "#"));
     replace(document.getElementById("totals"), box);
   }
 
