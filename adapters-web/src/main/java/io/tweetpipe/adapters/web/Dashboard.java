@@ -151,7 +151,14 @@ public final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         sink.close();
-        server.stop(1);
+        try {
+            // Live pages end their streams cleanly when told to, unless a page stopped reading: wait a little for
+            // them, not for the server's own delay (JDK 17's stop waits the whole of it).
+            pages.tryAcquire(settings.maxClients(), 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop(0);
         threads.shutdownNow();
     }
 

@@ -197,19 +197,16 @@ public final class DashboardSink implements BatchSink {
     /** The receiver as the batches show it: what it stored for each batch. */
     private static final class ReceiverTotals {
         private long received;
-        private long batches;
         private long last;
 
         void add(BatchFigures batch) {
             received += batch.records();
-            batches++;
             last = batch.records();
         }
 
         PartState state() {
             return new PartState("receiver", last > 0 ? "receiving" : "no records in the last batch",
-                    List.of(PartState.Gauge.count("received", received), PartState.Gauge.level("last batch", last),
-                            PartState.Gauge.count("batches", batches)));
+                    List.of(PartState.Gauge.count("received", received), PartState.Gauge.level("last batch", last)));
         }
     }
 }
