@@ -6,46 +6,29 @@ import static io.tweetpipe.adapters.web.Outputs.figures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
+import io.tweetpipe.adapters.web.testing.HeadlessChromium;
 import io.tweetpipe.domain.batch.StreamOutput;
 import io.vavr.collection.List;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The page in a real headless Chromium, driven by Selenium: Debian's {@code chromium} and {@code chromium-driver},
- * which {@code .ci/run} installs when they are missing. Without them this test fails and says so: it is never
- * skipped.
+ * The page in a real headless Chromium, driven by Selenium ({@link HeadlessChromium}: fails, never skips, when
+ * Debian's chromium and chromium-driver are missing), fed by the sink as the stream service feeds it.
  */
 class DashboardBrowserTest {
-
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Duration WAIT = Duration.ofSeconds(15);
 
     /** Would set window.__xss (or raise an alert) if the page ever inserted a tweet as markup. */
     private static final String[] HOSTILE = {
@@ -55,44 +38,27 @@ class DashboardBrowserTest {
         "<svg onload=\"window.__xss=3\"></svg> & &amp; &lt;b&gt;"
     };
 
-    private static ChromeDriverService service;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
 
     private Dashboard dashboard;
 
     @BeforeAll
     static void openBrowser() {
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            fail("the browser test needs Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): apt-get install -y chromium chromium-driver (.ci/run installs them when missing)");
-        }
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // CI runs as root, where Chromium's sandbox cannot start.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1700", "--lang=en-GB");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.open();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (service != null) {
-            service.stop();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @AfterEach
     void closeDashboard() {
-        browser.get("about:blank");
-        browser.manage().logs().get(LogType.BROWSER);  // read, and so cleared for the next test
+        chromium.leave();
         if (dashboard != null) {
             dashboard.close();
         }
@@ -109,8 +75,7 @@ class DashboardBrowserTest {
     }
 
     private void open() {
-        browser.get(dashboard.url().toString());
-        waitFor("the page to go live", () -> text(By.id("status")).equals("live"));
+        chromium.openLive(dashboard.url().toString());
     }
 
     @Test
@@ -221,36 +186,26 @@ class DashboardBrowserTest {
         assertTrue(text(By.id("queries")).contains("SELECT lang"));
         assertTrue(text(By.id("parts")).contains("relay"));
         noErrorsLogged();
-        // The whole page in one picture: the window as tall as the page, then a moment for the charts to redraw.
-        long height = (Long) js("return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, (int) height + 100));
-        Thread.sleep(500);
-        File picture = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(picture.toPath(), Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(Path.of("target", "dashboard.png"));
     }
 
     private int points(String chart) {
-        return Integer.parseInt(browser.findElement(By.id(chart)).getAttribute("data-points"));
+        return chromium.points(chart);
     }
 
     private String text(By by) {
-        return browser.findElement(by).getText();
+        return chromium.text(by);
     }
 
     private Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+        return chromium.js(script);
     }
 
     private void waitFor(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, WAIT).withMessage(() -> "waited " + WAIT.toSeconds() + " s for " + what)
-                .until(driver -> condition.getAsBoolean());
+        chromium.waitFor(what, condition);
     }
 
-    /** Script errors and failed loads show in the browser's console: none is expected. */
     private void noErrorsLogged() {
-        java.util.List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).collect(Collectors.toList());
-        assertEquals(java.util.List.of(), errors);
+        chromium.assertNoErrorsLogged();
     }
 }

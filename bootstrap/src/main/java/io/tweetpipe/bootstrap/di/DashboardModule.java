@@ -75,10 +75,10 @@ public abstract class DashboardModule {
                     + (stats.clients() == 1 ? " reader" : " readers") + " connected"
                     + (stats.backlogFrames() > 0 ? ", " + stats.backlogFrames() + " frames kept for the next" : "");
             return List.of(new PartState("relay", status, List.of(
-                    PartState.Gauge.count("sent", stats.sent()),
+                    // Relayed, not sent: what waited in the backlog for the receiver reached it too.
+                    PartState.Gauge.count("relayed", report.relayed()),
                     PartState.Gauge.count("dropped", stats.dropped()),
                     PartState.Gauge.count("rejected", report.rejected()),
-                    PartState.Gauge.count("withheld by the source", report.withheld()),
                     PartState.Gauge.level("readers", stats.clients()),
                     PartState.Gauge.level("backlog frames", stats.backlogFrames()),
                     PartState.Gauge.level("buffered bytes", stats.bufferedBytes()))));

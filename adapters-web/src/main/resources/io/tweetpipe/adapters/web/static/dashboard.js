@@ -108,8 +108,10 @@
     return n === null || n === undefined ? "–" : Number(n).toLocaleString("en-US");
   }
 
+  /** A batch's time: to the second, or to the millisecond when batches come faster than one a second. */
   function clock(ms) {
-    return new Date(ms).toLocaleTimeString("en-GB", {hour12: false});
+    const time = new Date(ms).toLocaleTimeString("en-GB", {hour12: false});
+    return settings.batchIntervalMs % 1000 === 0 ? time : time + "." + String(ms % 1000).padStart(3, "0");
   }
 
   function duration(ms) {
