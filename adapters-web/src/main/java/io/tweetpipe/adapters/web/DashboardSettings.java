@@ -21,8 +21,8 @@ import java.time.Duration;
 public record DashboardSettings(String host, int port, boolean exposed, int maxClients, Duration history) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
-    /** Beside the relay's 5555. */
-    public static final int DEFAULT_PORT = 5556;
+    /** Clear of the relay's 5555 (and a second relay's 5556) and of Spark's UI, 4040 and up. */
+    public static final int DEFAULT_PORT = 8055;
     /** A few tabs and a script or two; each live page holds a thread and a queue on the driver. */
     public static final int DEFAULT_MAX_CLIENTS = 8;
     public static final int MAX_CLIENTS_CAP = 64;
@@ -36,7 +36,7 @@ public record DashboardSettings(String host, int port, boolean exposed, int maxC
         }
     }
 
-    /** 127.0.0.1:5556, eight pages, the last ten minutes. */
+    /** 127.0.0.1:8055, eight pages, the last ten minutes. */
     public static DashboardSettings defaults() {
         return new DashboardSettings(DEFAULT_HOST, DEFAULT_PORT, false, DEFAULT_MAX_CLIENTS, DEFAULT_HISTORY);
     }

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 class DashboardSettingsTest {
 
     @Test
-    void defaults_listenOnLoopbackBesideTheRelay() {
+    void defaults_listenOnLoopbackOnAPortOfItsOwn() {
         DashboardSettings defaults = DashboardSettings.defaults();
 
         assertEquals("127.0.0.1", defaults.host());
-        assertEquals(5556, defaults.port());
+        assertEquals(8055, defaults.port());
         assertEquals(false, defaults.exposed());
         assertEquals(Duration.ofMinutes(10), defaults.history());
     }
