@@ -21,6 +21,8 @@ final class SystemRules {
             .adapter("twitter", "io.tweetpipe.adapters.twitter..")
             .adapter("socket", "io.tweetpipe.adapters.socket..")
             .adapter("spark", "io.tweetpipe.adapters.spark..")
+            .adapter("files", "io.tweetpipe.adapters.files..")
+            .adapter("jdbc", "io.tweetpipe.adapters.jdbc..")
             .withOptionalLayers(true)
             // bootstrap is the composition root: it sees every layer, and no layer sees it (NO_CYCLES, Maven).
             .ignoreDependency(resideInAPackage("io.tweetpipe.bootstrap.."), alwaysTrue())
