@@ -97,7 +97,7 @@ final class Programs {
                 stop.fire("the stream processor ended");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException failed) {
+            } catch (Exception failed) {  // a SparkException: Scala throws it though Java's signature hides it
                 streamFailed = true;
                 LOG.log(Level.ERROR, "a batch failed, the stream stops: {0}", firstLine(failed));
                 stop.fire("a batch failed");
@@ -111,8 +111,8 @@ final class Programs {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return String.valueOf(cause.getMessage()).lines().findFirst().orElse(cause.getClass().getSimpleName())
-                .strip();
+        String message = cause.getMessage() == null ? "" : cause.getMessage().strip();
+        return message.isEmpty() ? cause.getClass().getSimpleName() : message.lines().findFirst().orElseThrow().strip();
     }
 
     private static Thread daemon(String name, Runnable work) {

@@ -87,7 +87,9 @@ public final class PostgresServer implements AutoCloseable {
         List<String> command = new ArrayList<>(asServerUser());
         command.addAll(List.of(binaries().resolve("bin/postgres").toString(), "-D", data.toString(),
                 "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-                "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+                // fsync off: a killed server's commits are in the OS's cache, which outlives it; synchronous_commit
+                // stays on, or a kill would lose the commits of its last moments, which a test then misses
+                "-c", "fsync=off", "-c", "full_page_writes=off",
                 "-c", "max_connections=100", "-c", "shared_buffers=16MB"));
         server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve("postgres.log").toFile()).start();
