@@ -1,7 +1,6 @@
 package io.tweetpipe.adapters.jdbc;
 
 import io.tweetpipe.domain.Rejection;
-import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
@@ -49,7 +48,7 @@ record Credentials(Option<String> user, Option<String> password) {
 
     /** What to mask in any line that could show it. */
     Seq<String> secrets() {
-        return password.toList().appendAll(List.empty());
+        return password.toList();
     }
 
     @Override

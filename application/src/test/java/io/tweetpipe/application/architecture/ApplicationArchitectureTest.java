@@ -25,7 +25,7 @@ public class ApplicationArchitectureTest {
 
     @ArchTest
     public static final ArchRule SERVICES_IMPLEMENT_USE_CASES = classes()
-            .that().resideInAPackage("io.tweetpipe.application.service")
+            .that().resideInAPackage("io.tweetpipe.application.service").and().areTopLevelClasses()
             .should().implement(com.tngtech.archunit.base.DescribedPredicate.describe("a use case",
                     (com.tngtech.archunit.core.domain.JavaClass type) -> type.getSimpleName().endsWith("UseCase")));
 
