@@ -13,8 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Pools {
 
-    /** How long a task waits for a connection before its batch fails: a database that is down is not waited for. */
+    /** How long a task waits for a connection before its batch fails: a server that is down is not waited for. */
     static final long CONNECTION_TIMEOUT_MS = 10_000;
+    /**
+     * SQLite's one connection is shared by the partitions of a batch, one transaction after the other: a task may wait
+     * for the others' inserts, which a big batch makes long. A file that cannot be opened fails at once regardless.
+     */
+    static final long SQLITE_WAIT_MS = 120_000;
 
     private static final Map<JdbcSettings, Pool> POOLS = new ConcurrentHashMap<>();
 
@@ -58,14 +63,14 @@ final class Pools {
         credentials.password().forEach(config::setPassword);
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(0);
-        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setConnectionTimeout(settings.dialect() == Dialect.SQLITE ? SQLITE_WAIT_MS : CONNECTION_TIMEOUT_MS);
         config.setInitializationFailTimeout(-1);  // the first getConnection says what is wrong, as a value
         config.setAutoCommit(false);
         if (settings.dialect() == Dialect.SQLITE) {
             // A reader in another process (sqlite3, a notebook) never blocks the writer, nor the writer it.
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");
-            config.addDataSourceProperty("busy_timeout", Long.toString(CONNECTION_TIMEOUT_MS));
+            config.addDataSourceProperty("busy_timeout", Long.toString(SQLITE_WAIT_MS));
         } else {
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
             config.addDataSourceProperty("ApplicationName", "tweetpipe");

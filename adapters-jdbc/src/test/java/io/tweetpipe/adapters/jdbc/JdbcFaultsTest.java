@@ -113,6 +113,11 @@ class JdbcFaultsTest {
         JdbcSettings settings = JdbcStoresContractTest.sqlite(directory);
         try (JdbcOutput output = JdbcOutput.open(settings).get(); Connection reader = StoredRows.connect(settings)) {
             output.records().store(BATCH, 0, List.of(RecordStoreContract.text("before")).iterator());
+            try (Statement statement = reader.createStatement();
+                 ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+                mode.next();
+                assertEquals("wal", mode.getString(1), "the file is in write-ahead-log mode, for every connection");
+            }
             reader.setAutoCommit(false);
             assertEquals(1, count(reader));  // the reader's snapshot starts here
 
@@ -121,7 +126,7 @@ class JdbcFaultsTest {
                     .iterator());
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
-            assertTrue(tookMillis < Pools.CONNECTION_TIMEOUT_MS, "the writer did not wait for the reader");
+            assertTrue(tookMillis < Pools.SQLITE_WAIT_MS, "the writer did not wait for the reader");
             assertEquals(1, count(reader), "the reader's snapshot is unchanged");
             reader.commit();
             assertEquals(1_001, count(reader));
