@@ -28,6 +28,7 @@ final class Programs {
     private final PipelineConfig config;
     private final StopSignal stop;
     private final PrintStream summary;
+    private volatile boolean streamFailed;
 
     /**
      * @param summary where the relay's closing count goes: straight to the stream, not through logging, because
@@ -86,10 +87,14 @@ final class Programs {
             running.stop();
             dashboard.forEach(Dashboard::close);
         }
-        return relaying.map(Relaying::exitCode).getOrElse(0);
+        return streamFailed ? 1 : relaying.map(Relaying::exitCode).getOrElse(0);
     }
 
-    /** If the stream ends by itself (Spark failed), the run ends too. */
+    /**
+     * If the stream ends by itself, or a batch fails (Spark gave up on a task after its retries: a store whose
+     * database or disk went away), the run ends too, with one line and exit code 1. A restart with the same
+     * {@code --checkpoint} runs the failed batch again; stores are idempotent, so it adds no duplicate.
+     */
     private void watchForEnd(RunningStream running) {
         daemon("tweetpipe-stream-watch", () -> {
             try {
@@ -97,8 +102,22 @@ final class Programs {
                 stop.fire("the stream processor ended");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (Exception failed) {  // a SparkException: Scala throws it though Java's signature hides it
+                streamFailed = true;
+                LOG.log(Level.ERROR, "a batch failed, the stream stops: {0}", firstLine(failed));
+                stop.fire("a batch failed");
             }
         }).start();
+    }
+
+    /** The innermost message, on one line: Spark wraps a task's failure in a job's, with stack traces in between. */
+    static String firstLine(Throwable failed) {
+        Throwable cause = failed;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? "" : cause.getMessage().strip();
+        return message.isEmpty() ? cause.getClass().getSimpleName() : message.lines().findFirst().orElseThrow().strip();
     }
 
     private static Thread daemon(String name, Runnable work) {

@@ -6,6 +6,7 @@ import io.tweetpipe.adapters.web.DashboardSettings;
 import io.tweetpipe.application.port.out.QueryAnalyzer;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.config.PipelineConfig.Mode;
+import io.tweetpipe.bootstrap.config.Storage;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.analysis.Analysis;
 import io.vavr.collection.List;
@@ -52,12 +53,14 @@ final class Modes {
         AnalysisOptions analyses = new AnalysisOptions();
         @ArgGroup(validate = false, heading = DashboardOptions.HEADING, order = 7)
         DashboardOptions dashboard = new DashboardOptions();
+        @ArgGroup(validate = false, heading = StorageOptions.HEADING, order = 8)
+        StorageOptions outputs = new StorageOptions();
 
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
             return config(Mode.DEMO, stream.spark(List.of(new SparkSettings.Relay(socket.host, socket.port)),
                     socket.maxFrameBytes).map(Option::some), analyses.analyses(Mode.DEMO, stream.batchInterval,
-                    List.ofAll(filter.keywords), QUERIES), dashboard.dashboard(Mode.DEMO));
+                    List.ofAll(filter.keywords), QUERIES), dashboard.dashboard(Mode.DEMO), outputs.storage());
         }
     }
 
@@ -67,7 +70,7 @@ final class Modes {
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
             return config(Mode.RELAY, Validation.valid(Option.none()), Validation.valid(List.empty()),
-                    Validation.valid(Option.none()));
+                    Validation.valid(Option.none()), Validation.valid(Storage.NONE));
         }
     }
 
@@ -85,9 +88,10 @@ final class Modes {
         Validation<Seq<Rejection>, PipelineConfig> config(Mode mode,
                                                           Validation<Seq<Rejection>, Option<SparkSettings>> spark,
                                                           Validation<Seq<Rejection>, Seq<Analysis>> analyses,
-                                                          Validation<Seq<Rejection>, Option<DashboardSettings>> page) {
+                                                          Validation<Seq<Rejection>, Option<DashboardSettings>> page,
+                                                          Validation<Seq<Rejection>, Storage> storage) {
             return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
-                    socket.relay(), source.wire(mode), spark, analyses, page, run.runFor());
+                    socket.relay(), source.wire(mode), spark, analyses, page, storage, run.runFor());
         }
     }
 
@@ -104,6 +108,8 @@ final class Modes {
         AnalysisOptions analyses = new AnalysisOptions();
         @ArgGroup(validate = false, heading = DashboardOptions.HEADING, order = 7)
         DashboardOptions dashboard = new DashboardOptions();
+        @ArgGroup(validate = false, heading = StorageOptions.HEADING, order = 8)
+        StorageOptions outputs = new StorageOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -126,7 +132,7 @@ final class Modes {
                     none.replay(), Validation.valid(Option.none()), socket.relay(), none.wire(Mode.STREAM),
                     stream.spark(read, socket.maxFrameBytes).map(Option::some),
                     analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES),
-                    dashboard.dashboard(Mode.STREAM), run.runFor());
+                    dashboard.dashboard(Mode.STREAM), outputs.storage(), run.runFor());
         }
     }
 

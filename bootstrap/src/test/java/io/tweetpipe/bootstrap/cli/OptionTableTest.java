@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tweetpipe.adapters.files.FileSettings;
 import io.tweetpipe.adapters.spark.SparkSettings;
 import io.tweetpipe.adapters.twitter.live.TwitterCredentials;
 import io.tweetpipe.adapters.web.DashboardSettings;
@@ -226,6 +227,23 @@ class OptionTableTest {
                         Option.none(), List.of("--dashboard-port", "0"), Option.some(0),
                         List.of("--dashboard-port", "70000"),
                         "dashboard: the dashboard's port is between 0 and 65535 (0: any free port), got 70000"),
+                new Row("--sinks", "stream", config(c -> List.of(c.storage().console(), c.storage().files().isDefined(),
+                        c.storage().databases().size())), List.of(true, false, 0),
+                        List.of("--sinks", "files,db", "--files-dir", dir.resolve("out").toString(), "--db-file",
+                        dir.resolve("t.db").toString()), List.of(false, true, 1), List.of("--sinks", "kafka"),
+                        "Invalid value for option '--sinks' (LIST): expected one of [CONSOLE, FILES, DB, POSTGRES] "
+                        + "(case-insensitive) but was 'kafka'"),
+                new Row("--files-dir", "demo", config(c -> c.storage().files().map(FileSettings::directory)),
+                        Option.none(), List.of("--sinks", "files", "--files-dir", dir.resolve("o").toString()),
+                        Option.some(dir.resolve("o").toString()),
+                        List.of("--sinks", "files", "--files-dir", ""), "files-dir: give the directory to write the batches to"),
+                new Row("--db-file", "stream", config(c -> c.storage().databases().size()), 0,
+                        List.of("--sinks", "db", "--db-file", dir.resolve("x.db").toString()), 1,
+                        List.of("--sinks", "db", "--db-file", " "), "db-file: give the file of the embedded database"),
+                new Row("--jdbc-url", "stream", config(c -> c.storage().databases().size()), 0,
+                        List.of("--sinks", "postgres", "--jdbc-url", "jdbc:postgresql://127.0.0.1:5432/tweets"), 1,
+                        List.of("--sinks", "postgres"),
+                        "--jdbc-url: postgres needs a JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/tweets"),
                 new Row("--run-for", "relay", config(PipelineConfig::runFor), Option.none(),
                         List.of("--run-for", "30s"), Option.some(Duration.ofSeconds(30)), List.of("--run-for", "soon"),
                         "Invalid value for option '--run-for': 'soon' is not a duration: write e.g. 1s, 500ms or 2m"));
