@@ -11,27 +11,29 @@ import io.vavr.collection.Array;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import twitter4j.HashtagEntity;
+import twitter4j.JSONArray;
 import twitter4j.JSONObject;
 import twitter4j.JSONObjectType;
 import twitter4j.JSONTokener;
-import twitter4j.Status;
-import twitter4j.TwitterObjectFactory;
-import twitter4j.UserMentionEntity;
 
 /**
  * The one reading of Twitter's v1.1 streaming messages, shared by the live source and the replay source: one JSON
  * line in, one {@link StreamMessage} out, never an exception.
  *
- * <p>Parsing and typing are twitter4j's ({@link JSONObject}, {@link JSONObjectType}, {@link TwitterObjectFactory}), so
- * a line means here what it means to twitter4j's own listeners. One thing twitter4j's {@link Status} cannot say:
- * when a status carries {@code extended_tweet}, twitter4j 4.0.7 replaces {@code text} with
- * {@code extended_tweet.full_text} (StatusJSONImpl.mergeExtendedTweet). The domain keeps both, so for an extended
- * tweet the truncated {@code text} is read by twitter4j from the same JSON without {@code extended_tweet}; both texts
- * are then HTML-unescaped the same way ({@code &amp;amp;} to {@code &}, as Twitter escapes them).
+ * <p>Parsing and typing are twitter4j's ({@link JSONObject}, {@link JSONObjectType}), so a line is the kind of
+ * message here that it is to twitter4j's own listeners. A status, though, is read field by field rather than by
+ * twitter4j's {@code TwitterObjectFactory}, which refuses a whole status for an optional field it insists on (an
+ * extended tweet without {@code display_text_range}, an entity without {@code indices}, a user without a readable
+ * {@code created_at}); the tutorial's relay reads only {@code text} or {@code extended_tweet.full_text}, and a status
+ * it would relay is relayed here. The domain keeps both texts: {@code text} (truncated for an extended tweet) and
+ * {@code extended_tweet.full_text}, each HTML-unescaped as twitter4j unescapes them ({@code &amp;amp;} to {@code &amp;}).
  */
 public final class V1Messages {
 
@@ -42,6 +44,11 @@ public final class V1Messages {
     private static final String SUBJECT = "stream message";
     private static final int EXCERPT = 80;
     private static final Pattern INPUT_QUOTED = Pattern.compile("(at character \\d+) of .*");
+    /** Twitter's {@code created_at}: {@code Tue Nov 24 10:00:00 +0000 2026}. */
+    private static final DateTimeFormatter CREATED_AT = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("EEE MMM d HH:mm:ss xx yyyy").toFormatter(Locale.ENGLISH);
+    /** Twitter's snowflake ids count milliseconds from here (2010-11-04T01:42:54.657Z). */
+    private static final long SNOWFLAKE_EPOCH_MILLIS = 1_288_834_974_657L;
 
     private V1Messages() {
     }
@@ -53,11 +60,7 @@ public final class V1Messages {
 
     /**
      * Reads one line of the stream. A line that is not a message Twitter sends becomes {@link StreamMessage.Malformed}.
-     *
-     * <p>An interrupt pending when the read begins is pending when it returns. One that arrives while twitter4j reads
-     * a status can be lost: twitter4j 4.0.7 clears the interrupt as it reads a date (ParseUtil.getDate hands its
-     * date format back with {@code LinkedBlockingQueue.put} and ignores the {@code InterruptedException}). So a thread
-     * that is stopped by an interrupt should not parse; the replay parses on a thread of its own.
+     * An interrupt pending when the read begins is pending when it returns.
      */
     public static StreamMessage read(String line) {
         boolean interrupted = Thread.currentThread().isInterrupted();
@@ -108,8 +111,11 @@ public final class V1Messages {
             case LIMIT -> new StreamMessage.Limit(json.getJSONObject("limit").getLong("track"));
             case STALL_WARNING -> stallWarning(json.getJSONObject("warning"));
             case DISCONNECTION -> disconnect(json.getJSONObject("disconnect"));
-            default -> new StreamMessage.Notice(StreamMessage.Notice.Kind.UNKNOWN,
-                    "a message tweetpipe does not use, with fields " + new TreeSet<>(json.keySet()));
+            // twitter4j knows a status by its text; the tutorial's relay also takes one with only a full text.
+            default -> json.optJSONObject("extended_tweet") != null
+                    ? status(json, line)
+                    : new StreamMessage.Notice(StreamMessage.Notice.Kind.UNKNOWN,
+                            "a message tweetpipe does not use, with fields " + new TreeSet<>(json.keySet()));
         };
     }
 
@@ -136,73 +142,142 @@ public final class V1Messages {
                         + ") on stream " + disconnect.optString("stream_name", "(unnamed)"));
     }
 
+    /**
+     * A status, read for what the relay needs and nothing else. Only a positive id and a text ({@code text}, or
+     * {@code extended_tweet.full_text}: what the tutorial's relay reads) are required; every other field is optional,
+     * as it is to that relay. A field that is present must be what Twitter sends there.
+     */
     private static StreamMessage status(JSONObject json, String line) {
-        boolean extended = json.optJSONObject("extended_tweet") != null;
-        Either<String, Status> status = twitter4jStatus(line);
-        Either<String, Option<Status>> unextended = extended
-                ? twitter4jStatus(withoutExtension(json)).map(Option::some)
-                : Either.right(Option.none());
-        return status.flatMap(full -> unextended.flatMap(plain -> toTweet(full, plain)))
-                .fold(reason -> malformed("a status " + reason + ": " + excerpt(line)),
-                        StreamMessage.Status::new);
+        Option<JSONObject> extension = object(json, "extended_tweet");
+        Option<String> fullText = extension.flatMap(extended -> string(extended, "full_text"))
+                .map(V1Messages::htmlUnescaped);
+        Option<String> text = string(json, "text").map(V1Messages::htmlUnescaped);
+        if (text.isEmpty() && fullText.isEmpty()) {
+            return malformed("a status without text: " + excerpt(line));
+        }
+        Either<String, TweetId> id = statusId(json);
+        Either<String, Language> language = string(json, "lang")
+                .map(code -> Language.of(code).mapLeft(Rejection::reason))
+                .getOrElse(Either.right(Language.UNDETERMINED));
+        Either<String, Instant> createdAt = id.flatMap(known -> createdAt(json, known));
+        String body = fullText.orElse(text).get();
+        Entities entities = extension.flatMap(extended -> object(extended, "entities"))
+                .orElse(object(json, "entities"))
+                .map(V1Messages::entities)
+                .getOrElse(() -> Entities.extract(body));
+        return id.flatMap(tweetId -> language.flatMap(lang -> createdAt.map(at -> new Tweet(tweetId,
+                        text.getOrElse(body), fullText, lang, at, author(json), entities))))
+                .fold(reason -> malformed("a status " + reason + ": " + excerpt(line)), StreamMessage.Status::new);
     }
 
-    private static Either<String, Status> twitter4jStatus(String json) {
-        return Try.of(() -> TwitterObjectFactory.createStatus(json))
-                .toEither()
-                .mapLeft(e -> "twitter4j cannot read (" + describe(e) + ")");
-    }
-
-    private static String withoutExtension(JSONObject json) {
-        JSONObject copy = new JSONObject(json, json.keySet().toArray(new String[0]));
-        copy.remove("extended_tweet");
-        return copy.toString();
+    private static Either<String, TweetId> statusId(JSONObject json) {
+        Option<Long> id = number(json, "id").orElse(() -> number(json, "id_str"));
+        return id.isEmpty()
+                ? Either.left("without an id")
+                : TweetId.of(id.get()).mapLeft(Rejection::reason);
     }
 
     /**
-     * A twitter4j status as a domain tweet. For an extended tweet, {@code status} was read with its
-     * {@code extended_tweet} (its text is the full text) and {@code unextended} without it (its text is the truncated
-     * {@code text}).
+     * {@code created_at} in Twitter's format; when it is missing, the time Twitter wrote into the id (its ids are
+     * snowflakes: milliseconds since Twitter's epoch in the bits above the 22 lowest).
      */
-    static Either<String, Tweet> toTweet(Status status, Option<Status> unextended) {
-        if (status.getUser() == null || status.getUser().getScreenName() == null) {
-            return Either.left("without a user");
+    private static Either<String, Instant> createdAt(JSONObject json, TweetId id) {
+        Option<String> written = string(json, "created_at");
+        if (written.isEmpty()) {
+            return Either.right(Instant.ofEpochMilli(SNOWFLAKE_EPOCH_MILLIS + (id.value() >>> 22)));
         }
-        if (status.getCreatedAt() == null) {
-            return Either.left("without created_at");
-        }
-        if (status.getText() == null) {
-            return Either.left("without text");
-        }
-        Either<Rejection, Language> language = status.getLang() == null
-                ? Either.right(Language.UNDETERMINED)
-                : Language.of(status.getLang());
-        return TweetId.of(status.getId()).mapLeft(Rejection::reason)
-                .flatMap(id -> language.mapLeft(Rejection::reason).map(lang -> new Tweet(id,
-                        unextended.map(Status::getText).getOrElse(status.getText()),
-                        unextended.map(plain -> status.getText()),
-                        lang,
-                        status.getCreatedAt().toInstant(),
-                        new Author(status.getUser().getId(), status.getUser().getScreenName()),
-                        entities(status))));
+        return Try.of(() -> CREATED_AT.parse(written.get(), Instant::from)).toEither()
+                .mapLeft(e -> "with a created_at that is not Twitter's date format ('" + written.get() + "')");
+    }
+
+    /** {@code user.id} and {@code user.screen_name}; a status without them is by an unknown author. */
+    private static Author author(JSONObject json) {
+        Option<JSONObject> user = object(json, "user");
+        Option<String> name = user.flatMap(u -> string(u, "screen_name")).filter(n -> !n.isEmpty());
+        return name.isEmpty()
+                ? Author.UNKNOWN
+                : new Author(user.flatMap(u -> number(u, "id").orElse(() -> number(u, "id_str"))).getOrElse(0L),
+                        name.get());
     }
 
     /**
-     * What Twitter marked in the body. For an extended tweet, twitter4j 4.0.7 reads {@code extended_tweet.entities}
-     * into the status in place of {@code entities} (StatusJSONImpl.mergeExtendedTweet), as it does the text; if
-     * {@code extended_tweet} has none, it keeps {@code entities}. A URL is its {@code expanded_url} when Twitter gives
-     * one, else its {@code url}.
+     * What Twitter marked in the body: {@code extended_tweet.entities} for an extended tweet (falling back to
+     * {@code entities}, as twitter4j does), hashtags by their text, mentions by screen name, URLs by
+     * {@code expanded_url} when Twitter gives one, else {@code url}. An entity missing what names it is skipped; a
+     * status with no entities at all has them found in its body ({@link Entities#extract}), as a text frame does.
      */
-    static Entities entities(Status status) {
+    static Entities entities(JSONObject entities) {
         return new Entities(
-                entities(status.getHashtagEntities()).map(HashtagEntity::getText),
-                entities(status.getUserMentionEntities()).map(UserMentionEntity::getScreenName),
-                entities(status.getURLEntities()).map(url -> url.getExpandedURL() == null
-                        || url.getExpandedURL().isEmpty() ? url.getURL() : url.getExpandedURL()));
+                each(entities, "hashtags", tag -> string(tag, "text")),
+                each(entities, "user_mentions", mention -> string(mention, "screen_name")),
+                each(entities, "urls", url -> string(url, "expanded_url").filter(u -> !u.isEmpty())
+                        .orElse(() -> string(url, "url"))));
     }
 
-    private static <T> Array<T> entities(T[] found) {
-        return found == null ? Array.empty() : Array.of(found);
+    private static Array<String> each(JSONObject entities, String key,
+                                      java.util.function.Function<JSONObject, Option<String>> name) {
+        JSONArray found = entities.optJSONArray(key);
+        if (found == null) {
+            return Array.empty();
+        }
+        java.util.List<String> names = new java.util.ArrayList<>(found.length());
+        for (int i = 0; i < found.length(); i++) {
+            JSONObject entity = found.optJSONObject(i);
+            if (entity != null) {
+                name.apply(entity).forEach(names::add);
+            }
+        }
+        return Array.ofAll(names);
+    }
+
+    private static Option<JSONObject> object(JSONObject json, String key) {
+        return Option.of(json.optJSONObject(key));
+    }
+
+    /** A string field; absent when missing or null. */
+    private static Option<String> string(JSONObject json, String key) {
+        Object value = json.opt(key);
+        return value == null || JSONObject.NULL.equals(value) ? Option.none() : Option.some(value.toString());
+    }
+
+    /** A whole number, written as a number or in a string (as in {@code id_str}); absent when missing or null. */
+    private static Option<Long> number(JSONObject json, String key) {
+        Object value = json.opt(key);
+        if (value instanceof Number n && !(value instanceof Double || value instanceof Float)) {
+            return Option.some(n.longValue());
+        }
+        if (value instanceof String s) {
+            return Try.of(() -> Long.parseLong(s.strip())).toOption();
+        }
+        return Option.none();
+    }
+
+    /**
+     * Twitter escapes exactly {@code &}, {@code <} and {@code >} in texts; one pass from the left, so an escaped
+     * escape ({@code &amp;amp;}) becomes {@code &amp;}, as twitter4j unescapes it.
+     */
+    static String htmlUnescaped(String text) {
+        int amp = text.indexOf('&');
+        if (amp < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, amp);
+        for (int i = amp; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '&' && text.startsWith("&amp;", i)) {
+                out.append('&');
+                i += 4;
+            } else if (c == '&' && text.startsWith("&lt;", i)) {
+                out.append('<');
+                i += 3;
+            } else if (c == '&' && text.startsWith("&gt;", i)) {
+                out.append('>');
+                i += 3;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static StreamMessage malformed(String reason) {
