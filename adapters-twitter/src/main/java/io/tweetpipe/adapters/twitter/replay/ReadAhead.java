@@ -1,6 +1,7 @@
 package io.tweetpipe.adapters.twitter.replay;
 
 import io.tweetpipe.adapters.twitter.v1.V1Messages;
+import io.tweetpipe.adapters.twitter.v2.StreamLines;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import java.io.BufferedReader;
@@ -107,7 +108,7 @@ final class ReadAhead implements AutoCloseable {
             if (V1Messages.isKeepAlive(line)) {
                 continue;
             }
-            ahead.put(new Message(located(V1Messages.read(line), number)));
+            ahead.put(new Message(located(StreamLines.read(line), number)));
         }
         return new End(); // stopped: nobody takes it
     }

@@ -1,7 +1,7 @@
 package io.tweetpipe.adapters.twitter.replay;
 
 import io.tweetpipe.adapters.twitter.v1.SeenStatuses;
-import io.tweetpipe.adapters.twitter.v1.V1Messages;
+import io.tweetpipe.adapters.twitter.v2.StreamLines;
 import io.tweetpipe.application.port.out.TweetSource;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.tweet.StreamMessage;
@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Replays a recording of Twitter's v1.1 filtered stream (JSON lines) as if it were live: every line read with
- * {@link V1Messages}, the mapping the live source uses; statuses filtered as Twitter filters server-side
+ * Replays a recording of Twitter's v1.1 or X's v2 filtered stream (JSON lines) as if it were live: every line read
+ * with the mapping of its API ({@link StreamLines}: {@code V1Messages} or {@code V2Messages}, as the live sources read
+ * them); statuses filtered as Twitter filters server-side
  * ({@link TrackFilter#matches}); matching tweets paced at the settings' rate; notices, deletions and malformed lines
  * handed on as they come, counted by the listener and never fatal. Blank lines (keep-alives) are skipped. Within one
  * pass a status is handed on at most once and never after its delete notice ({@link SeenStatuses}), as the live
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  *
  * <p>One interrupt of the thread that runs {@link #stream} stops it, wherever it is: that thread only waits for the
  * next parsed line, for the next turn and for the listener. Lines are read and parsed ahead on a thread of its own
- * ({@link ReadAhead}), because twitter4j clears a pending interrupt while it parses a status.
+ * ({@link ReadAhead}), so that reading a file or a pipe never holds it.
  */
 public final class ReplayTweetSource implements TweetSource {
 

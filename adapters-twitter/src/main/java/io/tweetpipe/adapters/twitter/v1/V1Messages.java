@@ -1,5 +1,14 @@
 package io.tweetpipe.adapters.twitter.v1;
 
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.describe;
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.each;
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.excerpt;
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.malformed;
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.number;
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.object;
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.string;
+
+import io.tweetpipe.adapters.twitter.json.TwitterJson;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.tweet.Author;
 import io.tweetpipe.domain.tweet.Entities;
@@ -7,7 +16,6 @@ import io.tweetpipe.domain.tweet.Language;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.Tweet;
 import io.tweetpipe.domain.tweet.TweetId;
-import io.vavr.collection.Array;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
@@ -15,13 +23,9 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import twitter4j.JSONArray;
 import twitter4j.JSONObject;
 import twitter4j.JSONObjectType;
-import twitter4j.JSONTokener;
 
 /**
  * The one reading of Twitter's v1.1 streaming messages, shared by the live source and the replay source: one JSON
@@ -41,21 +45,16 @@ public final class V1Messages {
         Twitter4jLogging.install();
     }
 
-    private static final String SUBJECT = "stream message";
-    private static final int EXCERPT = 80;
-    private static final Pattern INPUT_QUOTED = Pattern.compile("(at character \\d+) of .*");
     /** Twitter's {@code created_at}: {@code Tue Nov 24 10:00:00 +0000 2026}. */
     private static final DateTimeFormatter CREATED_AT = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .appendPattern("EEE MMM d HH:mm:ss xx yyyy").toFormatter(Locale.ENGLISH);
-    /** Twitter's snowflake ids count milliseconds from here (2010-11-04T01:42:54.657Z). */
-    private static final long SNOWFLAKE_EPOCH_MILLIS = 1_288_834_974_657L;
 
     private V1Messages() {
     }
 
     /** Is this line one of the blank lines Twitter sends to keep a connection open? They carry no message. */
     public static boolean isKeepAlive(String line) {
-        return line == null || line.isBlank();
+        return TwitterJson.isKeepAlive(line);
     }
 
     /**
@@ -77,30 +76,17 @@ public final class V1Messages {
         if (isKeepAlive(line)) {
             return malformed("a blank line is a keep-alive, not a message");
         }
-        return parseObject(line).fold(V1Messages::malformed, json -> {
-            try {
-                return classify(json, line);
-            } catch (RuntimeException e) {
-                // The type was clear but a field was not what Twitter sends: report it, never throw.
-                return malformed("a message whose fields are not as Twitter sends them (" + describe(e) + "): "
-                        + excerpt(line));
-            }
-        });
+        return object(line).fold(TwitterJson::malformed, json -> read(json, line));
     }
 
-    private static Either<String, JSONObject> parseObject(String line) {
+    /** Reads a line already parsed to this object (a reader that tells the API versions apart parses it once). */
+    public static StreamMessage read(JSONObject json, String line) {
         try {
-            JSONTokener tokens = new JSONTokener(line);
-            Object value = tokens.nextValue();
-            if (!(value instanceof JSONObject object)) {
-                return Either.left("not a JSON object: " + excerpt(line));
-            }
-            if (tokens.nextClean() != 0) {
-                return Either.left("text after the JSON object: " + excerpt(line));
-            }
-            return Either.right(object);
+            return classify(json, line);
         } catch (RuntimeException e) {
-            return Either.left("not JSON (" + describe(e) + "): " + excerpt(line));
+            // The type was clear but a field was not what Twitter sends: report it, never throw.
+            return malformed("a message whose fields are not as Twitter sends them (" + describe(e) + "): "
+                    + excerpt(line));
         }
     }
 
@@ -150,8 +136,8 @@ public final class V1Messages {
     private static StreamMessage status(JSONObject json, String line) {
         Option<JSONObject> extension = object(json, "extended_tweet");
         Option<String> fullText = extension.flatMap(extended -> string(extended, "full_text"))
-                .map(V1Messages::htmlUnescaped);
-        Option<String> text = string(json, "text").map(V1Messages::htmlUnescaped);
+                .map(TwitterJson::htmlUnescaped);
+        Option<String> text = string(json, "text").map(TwitterJson::htmlUnescaped);
         if (text.isEmpty() && fullText.isEmpty()) {
             return malformed("a status without text: " + excerpt(line));
         }
@@ -177,14 +163,11 @@ public final class V1Messages {
                 : TweetId.of(id.get()).mapLeft(Rejection::reason);
     }
 
-    /**
-     * {@code created_at} in Twitter's format; when it is missing, the time Twitter wrote into the id (its ids are
-     * snowflakes: milliseconds since Twitter's epoch in the bits above the 22 lowest).
-     */
+    /** {@code created_at} in Twitter's format; when it is missing, the time Twitter wrote into the id. */
     private static Either<String, Instant> createdAt(JSONObject json, TweetId id) {
         Option<String> written = string(json, "created_at");
         if (written.isEmpty()) {
-            return Either.right(Instant.ofEpochMilli(SNOWFLAKE_EPOCH_MILLIS + (id.value() >>> 22)));
+            return Either.right(TwitterJson.snowflakeTime(id));
         }
         return Try.of(() -> CREATED_AT.parse(written.get(), Instant::from)).toEither()
                 .mapLeft(e -> "with a created_at that is not Twitter's date format ('" + written.get() + "')");
@@ -212,91 +195,5 @@ public final class V1Messages {
                 each(entities, "user_mentions", mention -> string(mention, "screen_name")),
                 each(entities, "urls", url -> string(url, "expanded_url").filter(u -> !u.isEmpty())
                         .orElse(() -> string(url, "url"))));
-    }
-
-    private static Array<String> each(JSONObject entities, String key,
-                                      java.util.function.Function<JSONObject, Option<String>> name) {
-        JSONArray found = entities.optJSONArray(key);
-        if (found == null) {
-            return Array.empty();
-        }
-        java.util.List<String> names = new java.util.ArrayList<>(found.length());
-        for (int i = 0; i < found.length(); i++) {
-            JSONObject entity = found.optJSONObject(i);
-            if (entity != null) {
-                name.apply(entity).forEach(names::add);
-            }
-        }
-        return Array.ofAll(names);
-    }
-
-    private static Option<JSONObject> object(JSONObject json, String key) {
-        return Option.of(json.optJSONObject(key));
-    }
-
-    /** A string field; absent when missing or null. */
-    private static Option<String> string(JSONObject json, String key) {
-        Object value = json.opt(key);
-        return value == null || JSONObject.NULL.equals(value) ? Option.none() : Option.some(value.toString());
-    }
-
-    /** A whole number, written as a number or in a string (as in {@code id_str}); absent when missing or null. */
-    private static Option<Long> number(JSONObject json, String key) {
-        Object value = json.opt(key);
-        if (value instanceof Number n && !(value instanceof Double || value instanceof Float)) {
-            return Option.some(n.longValue());
-        }
-        if (value instanceof String s) {
-            return Try.of(() -> Long.parseLong(s.strip())).toOption();
-        }
-        return Option.none();
-    }
-
-    /**
-     * Twitter escapes exactly {@code &}, {@code <} and {@code >} in texts; one pass from the left, so an escaped
-     * escape ({@code &amp;amp;}) becomes {@code &amp;}, as twitter4j unescapes it.
-     */
-    static String htmlUnescaped(String text) {
-        int amp = text.indexOf('&');
-        if (amp < 0) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length()).append(text, 0, amp);
-        for (int i = amp; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '&' && text.startsWith("&amp;", i)) {
-                out.append('&');
-                i += 4;
-            } else if (c == '&' && text.startsWith("&lt;", i)) {
-                out.append('<');
-                i += 3;
-            } else if (c == '&' && text.startsWith("&gt;", i)) {
-                out.append('>');
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static StreamMessage malformed(String reason) {
-        return new StreamMessage.Malformed(Rejection.of(SUBJECT, reason));
-    }
-
-    /**
-     * The first line of the library's message, less the copy of the whole input its JSON parser appends ("at
-     * character 1378 of {...}"): the excerpt that follows it says what the line was, once.
-     */
-    private static String describe(Throwable e) {
-        String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
-        int newline = message.indexOf('\n');
-        String first = newline < 0 ? message : message.substring(0, newline);
-        return INPUT_QUOTED.matcher(first).replaceFirst("$1");
-    }
-
-    private static String excerpt(String line) {
-        String flat = line.strip();
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "…";
     }
 }
