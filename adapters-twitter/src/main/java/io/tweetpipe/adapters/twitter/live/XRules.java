@@ -64,7 +64,8 @@ final class XRules {
                 V2Rules.Problem first = refused.head();
                 return Either.left(Rejection.of("keywords", requests.token.masked("X refused the stream rule '"
                         + first.value() + "' (" + first.title() + (first.detail().isEmpty() ? "" : ": "
-                        + first.detail()) + "): check the keywords and languages")));
+                        + first.detail()) + ")" + (refused.size() > 1 ? " and " + (refused.size() - 1) + " more" : "")
+                        + "; no rule of this run is left in place")));
             }
         }
         Seq<V2Rules.Rule> leftOver = reused.filter(rule -> rule.tag().contains(TAG));

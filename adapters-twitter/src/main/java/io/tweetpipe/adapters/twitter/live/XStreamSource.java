@@ -9,11 +9,9 @@ import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.TrackFilter;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -21,12 +19,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,7 +53,8 @@ public final class XStreamSource implements TweetSource {
 
     private static final System.Logger LOG = System.getLogger(XStreamSource.class.getName());
     private static final long LONGEST_WATCH_MILLIS = 1000;
-    private static final int LONGEST_PROBLEM_BODY = 64 * 1024;
+    /** A line longer than this is no post X sends; it is skipped, not held. */
+    private static final int LONGEST_LINE = 16 * 1024 * 1024;
 
     private final XStreamSettings settings;
     private final Sleeper sleeper;
@@ -262,18 +264,20 @@ public final class XStreamSource implements TweetSource {
         }
     }
 
-    /** One request to the stream and the thread that reads it; its first failure ends it. */
+    /**
+     * One request to the stream; its first failure ends it. The body is read as it arrives, on the HTTP client's
+     * threads, one line at a time: every line received before a failure is handed on before the failure is.
+     */
     private final class Connection {
 
         final long number;
         private final PendingMessages messages;
         private final Recording recording;
         private final XRules rules;
-        private final Thread reader;
         private final AtomicBoolean ended = new AtomicBoolean();
         private final AtomicBoolean closed = new AtomicBoolean();
-        private volatile CompletableFuture<HttpResponse<InputStream>> response;
-        private volatile InputStream body;
+        private final CompletableFuture<HttpResponse<Void>> response;
+        private volatile Flow.Subscription subscription;
         private volatile boolean established;
         private volatile long lastHeardNanos = System.nanoTime();
 
@@ -282,88 +286,117 @@ public final class XStreamSource implements TweetSource {
             this.messages = messages;
             this.recording = recording;
             this.rules = rules;
-            this.reader = new Thread(this::read, "tweetpipe-x-stream-" + number);
-            reader.setDaemon(true);
-            reader.start();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(settings.streamUrl()
+                            + "?tweet.fields=" + V2Messages.TWEET_FIELDS + "&expansions=" + V2Messages.EXPANSIONS))
+                    .timeout(settings.connectTimeout())
+                    .header("Authorization", "Bearer " + settings.token().value())
+                    .header("User-Agent", "tweetpipe")
+                    .GET().build();
+            this.response = http.sendAsync(request, this::body);
+            response.whenComplete((answered, failure) -> end(failure == null ? new Disconnected("the stream ended")
+                    : failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                    : failure));
         }
 
-        private void read() {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(settings.streamUrl()
-                                + "?tweet.fields=" + V2Messages.TWEET_FIELDS + "&expansions=" + V2Messages.EXPANSIONS))
-                        .timeout(settings.connectTimeout())
-                        .header("Authorization", "Bearer " + settings.token().value())
-                        .header("User-Agent", "tweetpipe")
-                        .GET().build();
-                response = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        /** At the response's headers: a refusal is read whole and ends the connection; a stream is read by line. */
+        private HttpResponse.BodySubscriber<Void> body(HttpResponse.ResponseInfo info) {
+            if (info.statusCode() != 200) {
+                return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofString(
+                        StandardCharsets.UTF_8), problem -> {
+                            end(XRules.refusal(info.statusCode(), problem, info.headers(), settings.token()));
+                            return null;
+                        });
+            }
+            connections.incrementAndGet();
+            lastHeardNanos = System.nanoTime();
+            LOG.log(Level.INFO, () -> "connected to " + settings.streamUrl());
+            return HttpResponse.BodySubscribers.fromSubscriber(new Lines());
+        }
+
+        /** The body cut into lines at each LF (a CR before it dropped), each decoded as UTF-8. */
+        private final class Lines implements Flow.Subscriber<List<ByteBuffer>> {
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+            private boolean overlong;
+
+            @Override
+            public void onSubscribe(Flow.Subscription given) {
+                subscription = given;
                 if (closed.get()) {
-                    response.cancel(true);
-                    return;
+                    given.cancel();
+                } else {
+                    given.request(Long.MAX_VALUE);
                 }
-                HttpResponse<InputStream> answered = response.get();
-                body = answered.body();
-                if (answered.statusCode() != 200) {
-                    String problem;
-                    try (InputStream in = body) {
-                        problem = new String(in.readNBytes(LONGEST_PROBLEM_BODY), StandardCharsets.UTF_8);
-                    }
-                    end(XRules.refusal(answered.statusCode(), problem, answered.headers(), settings.token()));
-                    return;
-                }
-                if (closed.get()) {
-                    body.close();
-                    return;
-                }
-                connections.incrementAndGet();
+            }
+
+            @Override
+            public void onNext(List<ByteBuffer> buffers) {
                 lastHeardNanos = System.nanoTime();
-                LOG.log(Level.INFO, () -> "connected to " + settings.streamUrl());
-                readLines(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)));
-            } catch (ExecutionException e) {
-                end(e.getCause() == null ? e : e.getCause());
-            } catch (IOException | RuntimeException e) {
-                end(e);
-            } catch (InterruptedException e) {
-                end(e);
+                established = true;
+                for (ByteBuffer buffer : buffers) {
+                    while (buffer.hasRemaining() && !closed.get()) {
+                        byte b = buffer.get();
+                        if (b == '\n') {
+                            String text = line.toString(StandardCharsets.UTF_8);
+                            line.reset();
+                            if (overlong) {
+                                overlong = false;
+                                handle(new V2Messages.Read(TwitterJson.malformed("a line longer than "
+                                        + LONGEST_LINE / (1024 * 1024) + " MiB, not read"),
+                                        io.vavr.collection.List.empty()));
+                            } else {
+                                line(text.endsWith("\r") ? text.substring(0, text.length() - 1) : text);
+                            }
+                        } else if (line.size() < LONGEST_LINE) {
+                            line.write(b);
+                        } else {
+                            overlong = true;
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                end(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                end(new Disconnected("the stream ended"));
             }
         }
 
-        private void readLines(BufferedReader lines) throws IOException {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                lastHeardNanos = System.nanoTime();
-                established = true;
-                if (closed.get()) {
-                    return;
+        private void line(String line) {
+            if (closed.get() || TwitterJson.isKeepAlive(line)) {
+                return;
+            }
+            recording.write(line);
+            handle(V2Messages.read(line));
+        }
+
+        private void handle(V2Messages.Read read) {
+            if (!rules.matches(read.matchingRules())) {
+                if (foreign.incrementAndGet() == 1) {
+                    LOG.log(Level.INFO, "the stream also carries posts of another tool's rules on this app; only "
+                            + "this run's are handed on");
                 }
-                if (TwitterJson.isKeepAlive(line)) {
-                    continue;
+                return;
+            }
+            StreamMessage message = masked(read.message());
+            if (!messages.offer(message)) {
+                long dropped = messages.overflowed.get();
+                if (dropped == 1 || dropped % 1000 == 0) {
+                    LOG.log(Level.WARNING, "the listener is " + settings.pendingCapacity()
+                            + " messages behind; dropped " + dropped + " so far");
                 }
-                recording.write(line);
-                V2Messages.Read read = V2Messages.read(line);
-                if (!rules.matches(read.matchingRules())) {
-                    if (foreign.incrementAndGet() == 1) {
-                        LOG.log(Level.INFO, "the stream also carries posts of another tool's rules on this app; "
-                                + "only this run's are handed on");
-                    }
-                    continue;
-                }
-                StreamMessage message = masked(read.message());
-                if (!messages.offer(message)) {
-                    long dropped = messages.overflowed.get();
-                    if (dropped == 1 || dropped % 1000 == 0) {
-                        LOG.log(Level.WARNING, "the listener is " + settings.pendingCapacity()
-                                + " messages behind; dropped " + dropped + " so far");
-                    }
-                }
-                if (message instanceof StreamMessage.Notice notice
-                        && notice.kind() == StreamMessage.Notice.Kind.DISCONNECT) {
+            }
+            if (message instanceof StreamMessage.Notice notice) {
+                if (notice.kind() == StreamMessage.Notice.Kind.DISCONNECT) {
                     end(new Disconnected("X is closing the stream for operational reasons (" + notice.text() + ")"));
-                    return;
-                }
-                if (message instanceof StreamMessage.Notice notice) {
+                } else {
                     LOG.log(Level.WARNING, "X says in the stream: " + notice.text());
                 }
             }
-            end(new Disconnected("the stream ended"));
         }
 
         /** Texts an endpoint sent, in malformed lines and notices, with the token masked. */
@@ -378,12 +411,10 @@ public final class XStreamSource implements TweetSource {
             return message;
         }
 
-        /** A connection silent for the stall timeout is over; so is one whose reader died without a word. */
+        /** A connection silent for the stall timeout is over. */
         void checkStalled() {
             if (System.nanoTime() - lastHeardNanos > settings.stallTimeout().toNanos()) {
                 end(new SocketTimeoutException("stalled"));
-            } else if (!reader.isAlive()) {
-                end(new IllegalStateException("the stream's reader stopped"));
             }
         }
 
@@ -394,24 +425,14 @@ public final class XStreamSource implements TweetSource {
             }
         }
 
-        /** Closes without waiting for the reader: it finds the stream closed and stops. */
+        /** Cancels the request, or the stream if it is open: the client closes the connection. */
         void close() {
             if (closed.compareAndSet(false, true)) {
                 ended.set(true);
-                CompletableFuture<HttpResponse<InputStream>> pendingResponse = response;
-                if (pendingResponse != null) {
-                    pendingResponse.cancel(true);
-                }
-                InputStream open = body;
+                response.cancel(true);
+                Flow.Subscription open = subscription;
                 if (open != null) {
-                    try {
-                        open.close();
-                    } catch (IOException e) {
-                        LOG.log(Level.DEBUG, () -> "closing the stream: " + rootMessage(e));
-                    }
-                }
-                if (Thread.currentThread() != reader) {
-                    reader.interrupt();
+                    open.cancel();
                 }
             }
         }

@@ -139,6 +139,7 @@ public final class V2Rules {
                         string(p, "reason").map(reason -> "reason: " + reason),
                         string(p, "required_enrollment").map(access -> "needs: " + access))
                 .flatMap(part -> part)
+                .distinct()
                 .mkString("; "))
                 .filter(text -> !text.isBlank());
     }
