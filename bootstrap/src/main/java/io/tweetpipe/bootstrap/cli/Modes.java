@@ -75,6 +75,8 @@ final class Modes {
         SocketOptions socket = new SocketOptions();
         @ArgGroup(validate = false, heading = "%nSource:%n", order = 3)
         SourceOptions source = new SourceOptions();
+        @ArgGroup(validate = false, heading = "%nReport:%n", order = 8)
+        ReportOptions report = new ReportOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -82,7 +84,7 @@ final class Modes {
                                                           Validation<Seq<Rejection>, Option<SparkSettings>> spark,
                                                           Validation<Seq<Rejection>, Seq<Analysis>> analyses) {
             return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
-                    socket.relay(), source.wire(mode), spark, analyses, run.runFor());
+                    source.x(), socket.relay(), source.wire(mode), spark, analyses, run.runFor(), report.verbose);
         }
     }
 
@@ -116,9 +118,9 @@ final class Modes {
             Seq<SparkSettings.Relay> read = relays.given == null
                     ? List.of(new SparkSettings.Relay(socket.host, socket.port)) : List.ofAll(relays.given);
             return PipelineConfig.of(Mode.STREAM, Cli.defaults(new FilterOptions()).filter(), none.source,
-                    none.replay(), Validation.valid(Option.none()), socket.relay(), none.wire(Mode.STREAM),
-                    stream.spark(read, socket.maxFrameBytes).map(Option::some),
-                    analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES), run.runFor());
+                    none.replay(), Validation.valid(Option.none()), Validation.valid(Option.none()), socket.relay(),
+                    none.wire(Mode.STREAM), stream.spark(read, socket.maxFrameBytes).map(Option::some),
+                    analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES), run.runFor(), false);
         }
     }
 

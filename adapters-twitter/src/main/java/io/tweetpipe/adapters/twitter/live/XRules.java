@@ -46,7 +46,8 @@ final class XRules {
      */
     static Either<Rejection, XRules> apply(Requests requests, Seq<String> wanted)
             throws IOException, InterruptedException {
-        Seq<V2Rules.Rule> existing = V2Rules.rules(requests.get()).getOrElseThrow((String reason) -> new IOException("the rules endpoint answered " + reason));
+        Seq<V2Rules.Rule> existing = V2Rules.rules(requests.get())
+                .getOrElseThrow((String reason) -> new IOException("the rules endpoint answered " + reason));
         Seq<V2Rules.Rule> reused = existing.filter(rule -> wanted.contains(rule.value()));
         Seq<String> missing = wanted.filter(value -> !reused.exists(rule -> rule.value().equals(value)));
         Seq<V2Rules.Rule> added = List.empty();

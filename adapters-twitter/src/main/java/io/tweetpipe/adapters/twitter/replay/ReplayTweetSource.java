@@ -9,11 +9,14 @@ import io.tweetpipe.domain.tweet.TrackFilter;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -43,6 +46,9 @@ public final class ReplayTweetSource implements TweetSource {
     private final ReplaySettings settings;
     private final Ticker ticker;
     private final Supplier<Either<Rejection, InputStream>> input;
+    private final AtomicLong bytesRead = new AtomicLong();
+    private volatile long passes;
+    private volatile Option<Long> bytesTotal = Option.none();
 
     public ReplayTweetSource(ReplaySettings settings) {
         this(settings, Ticker.SYSTEM);
@@ -57,6 +63,11 @@ public final class ReplayTweetSource implements TweetSource {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.input = Objects.requireNonNull(input, "input");
+    }
+
+    /** How far the pass being replayed has read; safe to call from any thread. */
+    public ReplayPosition position() {
+        return new ReplayPosition(passes, bytesRead.get(), bytesTotal, settings.loop());
     }
 
     @Override
@@ -91,8 +102,11 @@ public final class ReplayTweetSource implements TweetSource {
         if (opened.isLeft()) {
             return Either.left(opened.getLeft());
         }
-        // This thread never parses (twitter4j would clear the interrupt that stops it) and never reads the file.
-        try (ReadAhead lines = ReadAhead.start(opened.get(), settings.describe())) {
+        bytesRead.set(0);
+        bytesTotal = settings.file().flatMap(file -> Try.of(() -> Files.size(file)).toOption());
+        passes++;
+        // This thread never reads the file: a read blocked in a pipe would hold the interrupt that stops it.
+        try (ReadAhead lines = ReadAhead.start(counted(opened.get()), settings.describe())) {
             long delivered = 0;
             long statuses = 0;
             SeenStatuses seen = new SeenStatuses();
@@ -123,6 +137,28 @@ public final class ReplayTweetSource implements TweetSource {
                 delivered++;
             }
         }
+    }
+
+    private InputStream counted(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    bytesRead.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    bytesRead.addAndGet(n);
+                }
+                return n;
+            }
+        };
     }
 
     private static Either<Rejection, InputStream> open(ReplaySettings settings) {

@@ -37,7 +37,8 @@ import twitter4j.JSONObjectType;
  * extended tweet without {@code display_text_range}, an entity without {@code indices}, a user without a readable
  * {@code created_at}); the tutorial's relay reads only {@code text} or {@code extended_tweet.full_text}, and a status
  * it would relay is relayed here. The domain keeps both texts: {@code text} (truncated for an extended tweet) and
- * {@code extended_tweet.full_text}, each HTML-unescaped as twitter4j unescapes them ({@code &amp;amp;} to {@code &amp;}).
+ * {@code extended_tweet.full_text}, each HTML-unescaped as twitter4j unescapes them ({@code &amp;amp;} to
+ * {@code &amp;}).
  */
 public final class V1Messages {
 

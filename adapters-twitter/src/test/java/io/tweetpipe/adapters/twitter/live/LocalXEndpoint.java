@@ -258,7 +258,8 @@ final class LocalXEndpoint implements AutoCloseable {
                 deleted += rules.remove(ids.getString(i)) == null ? 0 : 1;
             }
             return new Answer(200, "OK", Map.of(), new JSONObject().put("meta", new JSONObject()
-                    .put("summary", new JSONObject().put("deleted", deleted).put("not_deleted", ids.length() - deleted)))
+                    .put("summary", new JSONObject().put("deleted", deleted)
+                            .put("not_deleted", ids.length() - deleted)))
                     .toString());
         }
         JSONArray add = body.getJSONArray("add");
@@ -422,8 +423,8 @@ final class LocalXEndpoint implements AutoCloseable {
 
     /**
      * The rule language as far as tweetpipe writes it: terms (a token of the post, as the track filter tokenises;
-     * {@code #tag} only the hashtag), quoted terms (all their words), {@code lang:xx}, juxtaposition for AND, {@code OR},
-     * parentheses.
+     * {@code #tag} only the hashtag), quoted terms (all their words), {@code lang:xx}, juxtaposition for AND,
+     * {@code OR}, parentheses.
      */
     static final class RuleMatcher {
         private final String rule;

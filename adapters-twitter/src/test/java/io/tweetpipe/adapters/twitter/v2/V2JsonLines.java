@@ -83,7 +83,8 @@ public final class V2JsonLines {
     /** v2's entities, each with the code-point range it covers in the text, as X gives them. */
     private static Map<String, Object> entities(String text, Entities entities) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("hashtags", located(text, entities.hashtags().toJavaList(), tag -> "#" + tag, tag -> Map.of("tag", tag)));
+        out.put("hashtags", located(text, entities.hashtags().toJavaList(), tag -> "#" + tag,
+                tag -> Map.of("tag", tag)));
         out.put("mentions", located(text, entities.mentions().toJavaList(), name -> "@" + name,
                 name -> Map.of("username", name, "id", Long.toString((name.hashCode() & Integer.MAX_VALUE) + 1L))));
         out.put("urls", located(text, entities.urls().toJavaList(), url -> url,

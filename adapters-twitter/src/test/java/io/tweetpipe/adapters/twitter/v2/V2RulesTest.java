@@ -86,7 +86,8 @@ class V2RulesTest {
                 + "endpoints, you must use keys and tokens from a Twitter developer App that is attached to a "
                 + "Project.\",\"registration_url\":\"https://developer.twitter.com/en/docs/projects/overview\","
                 + "\"title\":\"Client Forbidden\",\"required_enrollment\":\"Appropriate Level of API Access\","
-                + "\"reason\":\"client-not-enrolled\",\"type\":\"https://api.twitter.com/2/problems/client-forbidden\"}";
+                + "\"reason\":\"client-not-enrolled\","
+                + "\"type\":\"https://api.twitter.com/2/problems/client-forbidden\"}";
 
         String problem = V2Rules.problem(body).get();
 
