@@ -38,8 +38,11 @@ final class RelayLines {
     }
 
     private static String replayed(double done, long relayed, Duration elapsed) {
+        if (done >= 1) {
+            return "; replay read to the end";
+        }
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-        String left = done <= 0 ? "time left unknown" : done >= 1 ? "read to the end"
+        String left = done <= 0 ? "time left unknown"
                 : "about " + human(Duration.ofSeconds(Math.round(seconds * (1 - done) / done))) + " left";
         return String.format(Locale.ROOT, "; replay %d%% read, %.0f tweets/s, %s", (int) Math.floor(done * 100),
                 relayed / seconds, left);

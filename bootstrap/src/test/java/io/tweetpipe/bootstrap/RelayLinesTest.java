@@ -40,6 +40,13 @@ class RelayLinesTest {
     }
 
     @Test
+    void givenAReplayReadToTheEnd_progress_saysSoWithoutARate() {
+        assertEquals("relay: relayed 3139, rejected 2, dropped 5, deleted 7; replay read to the end",
+                RelayLines.progress(REPORT, Option.some(new ReplayPosition(1, 1000, Option.some(1000L), false)),
+                        Duration.ofSeconds(20)));
+    }
+
+    @Test
     void givenALoopOrAnUnknownSize_progress_isTheCountsAlone() {
         String counts = "relay: relayed 3139, rejected 2, dropped 5, deleted 7";
 
