@@ -66,12 +66,12 @@ public final class Main {
                 }
                 case STREAM -> {
                     StreamComponent stream = DaggerStreamComponent.factory().create(config);
-                    yield programs.stream(stream.processTweetStream());
+                    yield programs.stream(stream.processTweetStream(), stream.dashboard());
                 }
                 case DEMO -> {
                     DemoComponent demo = DaggerDemoComponent.factory().create(config);
                     yield programs.demo(demo.relayTweets(), demo.socketRelay(), demo.replaySource(),
-                            demo.processTweetStream());
+                            demo.processTweetStream(), demo.dashboard());
                 }
             };
         } catch (StartupFailure failure) {

@@ -5,6 +5,7 @@ import io.tweetpipe.adapters.spark.SparkSettings;
 import io.tweetpipe.adapters.twitter.live.TwitterStreamSettings;
 import io.tweetpipe.adapters.twitter.live.XStreamSettings;
 import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
+import io.tweetpipe.adapters.web.DashboardSettings;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.framing.Wire;
@@ -24,12 +25,13 @@ import java.time.Duration;
  * @param spark the stream's settings; none in the relay mode, which runs no Spark, so that the stream's rules (a
  *     port to read, not 0 for any free one; a master with enough threads) are asked only of a run that has a stream
  * @param analyses what the stream computes besides each batch's sample; none in the relay mode
+ * @param dashboard where the live page is served, if it is
  * @param verbose the relay's closing summary with its full socket accounting, not one short line
  */
 public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, ReplaySettings replay,
                              Option<TwitterStreamSettings> twitter, Option<XStreamSettings> x, RelaySettings relay,
-                             Wire wire, Option<SparkSettings> spark, Seq<Analysis> analyses, Option<Duration> runFor,
-                             boolean verbose) {
+                             Wire wire, Option<SparkSettings> spark, Seq<Analysis> analyses,
+                             Option<DashboardSettings> dashboard, Option<Duration> runFor, boolean verbose) {
 
     /** The tutorial's two programs, alone or both in one process (the demo, what runs when no mode is given). */
     public enum Mode { DEMO, RELAY, STREAM }
@@ -48,10 +50,11 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
             Validation<Seq<Rejection>, Option<XStreamSettings>> x,
             Validation<Seq<Rejection>, RelaySettings> relay, Wire wire,
             Validation<Seq<Rejection>, Option<SparkSettings>> spark, Validation<Seq<Rejection>, Seq<Analysis>> analyses,
-            Option<Duration> runFor, boolean verbose) {
-        return Validation.combine(filter, replay, twitter, x, relay, spark, analyses)
-                .ap((f, r, t, v2, s, sp, a) -> new PipelineConfig(mode, f, source, r, t, v2, s, wire, sp, a, runFor,
-                        verbose))
+            Validation<Seq<Rejection>, Option<DashboardSettings>> dashboard, Option<Duration> runFor,
+            boolean verbose) {
+        return Validation.combine(filter, replay, twitter, x, relay, spark, analyses, dashboard)
+                .ap((f, r, t, v2, s, sp, a, d) -> new PipelineConfig(mode, f, source, r, t, v2, s, wire, sp, a, d,
+                        runFor, verbose))
                 .mapError(problems -> problems.<Rejection>flatMap(part -> part).distinct());
     }
 }
