@@ -38,8 +38,21 @@ public final class TwitterJson {
         return line == null || line.isBlank();
     }
 
-    /** One JSON object and nothing after it, or why the line is not one. */
+    /**
+     * One JSON object and nothing after it, or why the line is not one. The line must be JSON by RFC 8259
+     * ({@link StrictJson}); twitter4j's tokener then reads it.
+     */
     public static Either<String, JSONObject> object(String line) {
+        Either<String, Integer> end = StrictJson.value(line);
+        if (end.isLeft()) {
+            return Either.left("not JSON (" + end.getLeft() + "): " + excerpt(line));
+        }
+        if (line.charAt(line.length() - line.stripLeading().length()) != '{') {
+            return Either.left("not a JSON object: " + excerpt(line));
+        }
+        if (!StrictJson.onlySpaceFrom(line, end.get())) {
+            return Either.left("text after the JSON object: " + excerpt(line));
+        }
         try {
             JSONTokener tokens = new JSONTokener(line);
             Object value = tokens.nextValue();
