@@ -1,6 +1,7 @@
 package io.tweetpipe.bootstrap;
 
 import io.tweetpipe.adapters.socket.SocketRelay;
+import io.tweetpipe.adapters.twitter.replay.ReplayTweetSource;
 import io.tweetpipe.adapters.web.Dashboard;
 import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
 import io.tweetpipe.application.port.in.RelayReport;
@@ -40,8 +41,9 @@ final class Programs {
         this.summary = summary;
     }
 
-    int relay(RelayTweetsUseCase relayTweets, SocketRelay socket) throws InterruptedException {
-        Relaying relaying = new Relaying(relayTweets, socket);
+    int relay(RelayTweetsUseCase relayTweets, SocketRelay socket, Option<ReplayTweetSource> replay)
+            throws InterruptedException {
+        Relaying relaying = new Relaying(relayTweets, socket, replay);
         try {
             LOG.log(Level.INFO, "stopping: {0}", stop.await(config.runFor()));
         } finally {
@@ -55,9 +57,9 @@ final class Programs {
         return runStream(Option.none(), processTweetStream, dashboard);
     }
 
-    int demo(RelayTweetsUseCase relayTweets, SocketRelay socket, ProcessTweetStreamUseCase processTweetStream,
-             Option<Dashboard> dashboard) throws InterruptedException {
-        return runStream(Option.some(new Relaying(relayTweets, socket)), processTweetStream, dashboard);
+    int demo(RelayTweetsUseCase relayTweets, SocketRelay socket, Option<ReplayTweetSource> replay,
+             ProcessTweetStreamUseCase processTweetStream, Option<Dashboard> dashboard) throws InterruptedException {
+        return runStream(Option.some(new Relaying(relayTweets, socket, replay)), processTweetStream, dashboard);
     }
 
     /** The stream, and the relay when it runs in the same process: the relay stops first, then the stream. */
@@ -130,13 +132,16 @@ final class Programs {
     private final class Relaying {
         private final RelayTweetsUseCase relayTweets;
         private final SocketRelay socket;
+        private final Option<ReplayTweetSource> replay;
+        private final long startedNanos = System.nanoTime();
         private final Thread source;
         private final Thread progress;
         private volatile Either<Rejection, RelayReport> outcome;
 
-        Relaying(RelayTweetsUseCase relayTweets, SocketRelay socket) {
+        Relaying(RelayTweetsUseCase relayTweets, SocketRelay socket, Option<ReplayTweetSource> replay) {
             this.relayTweets = relayTweets;
             this.socket = socket;
+            this.replay = replay;
             LOG.log(Level.INFO, "relay listening on {0}:{1,number,#}, tracking {2} in {3}", config.relay().host(),
                     socket.port(), config.filter().phrases().mkString(", "),
                     config.filter().languages().isEmpty() ? "every language"
@@ -154,7 +159,8 @@ final class Programs {
                     LOG.log(Level.ERROR, "the source stopped: {0}", outcome.getLeft());
                     stop.fire("the source failed");
                 } else {
-                    LOG.log(Level.INFO, "the source has no more tweets ({0}); still serving readers", outcome.get());
+                    LOG.log(Level.INFO, "the source has no more tweets ({0}); still serving readers",
+                            RelayLines.counts(outcome.get()));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -165,7 +171,9 @@ final class Programs {
             try {
                 while (true) {
                     TimeUnit.MILLISECONDS.sleep(PROGRESS_EVERY.toMillis());
-                    LOG.log(Level.INFO, "relay: {0}", relayTweets.progress());
+                    LOG.log(Level.INFO, RelayLines.progress(relayTweets.progress(),
+                            replay.map(ReplayTweetSource::position),
+                            Duration.ofNanos(System.nanoTime() - startedNanos)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -178,7 +186,8 @@ final class Programs {
             source.join(TimeUnit.SECONDS.toMillis(10));
             progress.interrupt();
             socket.close();
-            summary.println("tweetpipe: relay stopped: " + relayTweets.progress() + "; socket: " + socket.stats());
+            summary.println("tweetpipe: "
+                    + RelayLines.stopped(relayTweets.progress(), socket.stats(), config.verbose()));
         }
 
         int exitCode() {

@@ -82,6 +82,8 @@ final class Modes {
         SocketOptions socket = new SocketOptions();
         @ArgGroup(validate = false, heading = "%nSource:%n", order = 3)
         SourceOptions source = new SourceOptions();
+        @ArgGroup(validate = false, heading = "%nReport:%n", order = 8)
+        ReportOptions report = new ReportOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -91,7 +93,8 @@ final class Modes {
                                                           Validation<Seq<Rejection>, Option<DashboardSettings>> page,
                                                           Validation<Seq<Rejection>, Storage> storage) {
             return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
-                    socket.relay(), source.wire(mode), spark, analyses, page, storage, run.runFor());
+                    source.x(), socket.relay(), source.wire(mode), spark, analyses, page, storage, run.runFor(),
+                    report.verbose);
         }
     }
 
@@ -129,10 +132,10 @@ final class Modes {
             Seq<SparkSettings.Relay> read = relays.given == null
                     ? List.of(new SparkSettings.Relay(socket.host, socket.port)) : List.ofAll(relays.given);
             return PipelineConfig.of(Mode.STREAM, Cli.defaults(new FilterOptions()).filter(), none.source,
-                    none.replay(), Validation.valid(Option.none()), socket.relay(), none.wire(Mode.STREAM),
-                    stream.spark(read, socket.maxFrameBytes).map(Option::some),
+                    none.replay(), Validation.valid(Option.none()), Validation.valid(Option.none()), socket.relay(),
+                    none.wire(Mode.STREAM), stream.spark(read, socket.maxFrameBytes).map(Option::some),
                     analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES),
-                    dashboard.dashboard(Mode.STREAM), outputs.storage(), run.runFor());
+                    dashboard.dashboard(Mode.STREAM), outputs.storage(), run.runFor(), false);
         }
     }
 
