@@ -1,0 +1,99 @@
+package io.tweetpipe.bootstrap.endtoend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tweetpipe.adapters.kafka.KafkaFramePublisher;
+import io.tweetpipe.adapters.kafka.KafkaRelaySettings;
+import io.tweetpipe.adapters.spark.KafkaSource;
+import io.tweetpipe.adapters.spark.SparkSettings;
+import io.tweetpipe.adapters.spark.SparkStreamEngine;
+import io.tweetpipe.application.memory.CapturingBatchSink;
+import io.tweetpipe.application.port.out.FramePublisher.Delivery;
+import io.tweetpipe.application.port.out.RunningStream;
+import io.tweetpipe.bootstrap.broker.EmbeddedKafka;
+import io.tweetpipe.domain.analysis.StreamJob;
+import io.tweetpipe.domain.batch.BatchTally;
+import io.tweetpipe.domain.framing.Frame;
+import io.tweetpipe.domain.tweet.TweetId;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The relay's Kafka publisher and the stream's direct stream on a real KRaft broker in this process, with its data in
+ * a temporary directory: every tweet published arrives once, and the group's offsets reach the end of the topic
+ * once the batches' outputs are done.
+ */
+class KafkaEndToEndTest {
+
+    private static final String TOPIC = "tweets";
+    private static final int TWEETS = 400;
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = EmbeddedKafka.start(TOPIC, 2);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void givenTweetsPublished_directStream_readsEachOnceThenCommitsTheirOffsets() throws Exception {
+        Seq<String> bodies = List.range(0, TWEETS).map(i -> "tweet " + i + " over kafka");
+        try (KafkaFramePublisher publisher = KafkaFramePublisher.open(KafkaRelaySettings.of(kafka.bootstrapServers(),
+                TOPIC))) {
+            Seq<Delivery> outcomes = bodies.zipWithIndex()
+                    .map(bodyAt -> publisher.publish(Frame.of(bodyAt._1).get(), new TweetId(bodyAt._2 + 1)));
+            assertEquals(List.fill(TWEETS, Delivery.SENT), outcomes);
+        }  // close delivers what the producer holds
+
+        CapturingBatchSink sink = new CapturingBatchSink();
+        SparkSettings settings = SparkSettings.builder("local[2]", Duration.ofMillis(300))
+                .relay("127.0.0.1", 1).ui(Option.none()).build();
+        KafkaSource source = new KafkaSource(kafka.bootstrapServers(), TOPIC, "e2e", KafkaSource.Start.EARLIEST);
+        RunningStream stream = new SparkStreamEngine(settings, source)
+                .start(StreamJob.sampling(BatchTally.EVERYTHING), sink)
+                .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
+        try {
+            Seq<String> received = sink.awaitRecords(TWEETS, Duration.ofSeconds(60));
+            assertEquals(bodies.sorted(), received.sorted(), "each tweet once, nothing else");
+            assertEquals(TWEETS, committed("e2e", Duration.ofSeconds(20)));
+        } finally {
+            stream.stop();
+        }
+        assertEquals(TWEETS, sink.records().size(), "no tweet read twice by the batches after");
+    }
+
+    /** The group's committed offsets summed over the partitions, once they reach every tweet or the time is up. */
+    private static long committed(String group, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers()))) {
+            long sum = 0;
+            while (System.nanoTime() < deadline) {
+                sum = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                        .mapToLong(OffsetAndMetadata::offset).sum();
+                if (sum >= TWEETS) {
+                    return sum;
+                }
+                Thread.sleep(100);
+            }
+            assertTrue(sum > 0, "no offsets committed");
+            return sum;
+        }
+    }
+}
