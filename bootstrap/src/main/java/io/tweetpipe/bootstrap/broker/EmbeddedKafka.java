@@ -65,7 +65,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             EmbeddedKafka kafka = new EmbeddedKafka(server, data, brokerPort);
             kafka.createTopic(topic, partitions);
             return kafka;
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             if (data != null) {
                 delete(data);
             }

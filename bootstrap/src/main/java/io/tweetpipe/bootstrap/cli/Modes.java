@@ -79,6 +79,8 @@ final class Modes {
         SocketOptions socket = new SocketOptions();
         @ArgGroup(validate = false, heading = "%nSource:%n", order = 3)
         SourceOptions source = new SourceOptions();
+        @ArgGroup(validate = false, heading = KafkaOptions.HEADING, order = 8)
+        KafkaOptions kafka = new KafkaOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -87,7 +89,7 @@ final class Modes {
                                                           Validation<Seq<Rejection>, Seq<Analysis>> analyses,
                                                           Validation<Seq<Rejection>, Option<DashboardSettings>> page) {
             return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
-                    socket.relay(), source.wire(mode), spark, analyses, page, run.runFor());
+                    socket.relay(), source.wire(mode), spark, analyses, page, run.runFor(), kafka.kafka(mode));
         }
     }
 
@@ -104,6 +106,8 @@ final class Modes {
         AnalysisOptions analyses = new AnalysisOptions();
         @ArgGroup(validate = false, heading = DashboardOptions.HEADING, order = 7)
         DashboardOptions dashboard = new DashboardOptions();
+        @ArgGroup(validate = false, heading = KafkaOptions.HEADING, order = 8)
+        KafkaOptions kafka = new KafkaOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -126,7 +130,7 @@ final class Modes {
                     none.replay(), Validation.valid(Option.none()), socket.relay(), none.wire(Mode.STREAM),
                     stream.spark(read, socket.maxFrameBytes).map(Option::some),
                     analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES),
-                    dashboard.dashboard(Mode.STREAM), run.runFor());
+                    dashboard.dashboard(Mode.STREAM), run.runFor(), kafka.kafka(Mode.STREAM));
         }
     }
 

@@ -23,11 +23,13 @@ import java.time.Duration;
  *     port to read, not 0 for any free one; a master with enough threads) are asked only of a run that has a stream
  * @param analyses what the stream computes besides each batch's sample; none in the relay mode
  * @param dashboard where the live page is served, if it is
+ * @param kafka Kafka between the relay and the stream; none for the relay's socket
  */
 public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, ReplaySettings replay,
                              Option<TwitterStreamSettings> twitter, RelaySettings relay, Wire wire,
                              Option<SparkSettings> spark, Seq<Analysis> analyses,
-                             Option<DashboardSettings> dashboard, Option<Duration> runFor) {
+                             Option<DashboardSettings> dashboard, Option<Duration> runFor,
+                             Option<KafkaTransport> kafka) {
 
     /** The tutorial's two programs, alone or both in one process (the demo, what runs when no mode is given). */
     public enum Mode { DEMO, RELAY, STREAM }
@@ -42,9 +44,11 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
             Validation<Seq<Rejection>, Option<TwitterStreamSettings>> twitter,
             Validation<Seq<Rejection>, RelaySettings> relay, Wire wire,
             Validation<Seq<Rejection>, Option<SparkSettings>> spark, Validation<Seq<Rejection>, Seq<Analysis>> analyses,
-            Validation<Seq<Rejection>, Option<DashboardSettings>> dashboard, Option<Duration> runFor) {
-        return Validation.combine(filter, replay, twitter, relay, spark, analyses, dashboard)
-                .ap((f, r, t, s, sp, a, d) -> new PipelineConfig(mode, f, source, r, t, s, wire, sp, a, d, runFor))
+            Validation<Seq<Rejection>, Option<DashboardSettings>> dashboard, Option<Duration> runFor,
+            Validation<Seq<Rejection>, Option<KafkaTransport>> kafka) {
+        return Validation.combine(filter, replay, twitter, relay, spark, analyses, dashboard, kafka)
+                .ap((f, r, t, s, sp, a, d, k) -> new PipelineConfig(mode, f, source, r, t, s, wire, sp, a, d, runFor,
+                        k))
                 .mapError(problems -> problems.<Rejection>flatMap(part -> part).distinct());
     }
 }

@@ -3,6 +3,8 @@ package io.tweetpipe.bootstrap.di;
 import io.tweetpipe.adapters.socket.SocketRelay;
 import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
 import io.tweetpipe.application.port.in.RelayTweetsUseCase;
+import io.tweetpipe.bootstrap.broker.EmbeddedKafka;
+import io.vavr.control.Option;
 
 /** What a process with both programs exposes; the demo's component and a test's component with another sink. */
 public interface Pipeline {
@@ -11,5 +13,9 @@ public interface Pipeline {
 
     SocketRelay socketRelay();
 
+    RelayOutlet relayOutlet();
+
     ProcessTweetStreamUseCase processTweetStream();
+
+    Option<EmbeddedKafka> embeddedKafka();
 }

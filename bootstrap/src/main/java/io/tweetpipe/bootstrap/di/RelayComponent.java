@@ -16,6 +16,8 @@ public interface RelayComponent {
 
     SocketRelay socketRelay();
 
+    RelayOutlet relayOutlet();
+
     @Component.Factory
     interface Factory {
         RelayComponent create(@BindsInstance PipelineConfig config);
