@@ -53,33 +53,69 @@ class KafkaEndToEndTest {
 
     @Test
     void givenTweetsPublished_directStream_readsEachOnceThenCommitsTheirOffsets() throws Exception {
-        Seq<String> bodies = List.range(0, TWEETS).map(i -> "tweet " + i + " over kafka");
-        try (KafkaFramePublisher publisher = KafkaFramePublisher.open(KafkaRelaySettings.of(kafka.bootstrapServers(),
-                TOPIC))) {
-            Seq<Delivery> outcomes = bodies.zipWithIndex()
-                    .map(bodyAt -> publisher.publish(Frame.of(bodyAt._1).get(), new TweetId(bodyAt._2 + 1)));
-            assertEquals(List.fill(TWEETS, Delivery.SENT), outcomes);
-        }  // close delivers what the producer holds
+        Seq<String> bodies = publish(TOPIC, "tweet", TWEETS);
 
         CapturingBatchSink sink = new CapturingBatchSink();
-        SparkSettings settings = SparkSettings.builder("local[2]", Duration.ofMillis(300))
-                .relay("127.0.0.1", 1).ui(Option.none()).build();
-        KafkaSource source = new KafkaSource(kafka.bootstrapServers(), TOPIC, "e2e", KafkaSource.Start.EARLIEST);
-        RunningStream stream = new SparkStreamEngine(settings, source)
-                .start(StreamJob.sampling(BatchTally.EVERYTHING), sink)
-                .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
+        RunningStream stream = read(TOPIC, "e2e", KafkaSource.Start.EARLIEST, sink);
         try {
             Seq<String> received = sink.awaitRecords(TWEETS, Duration.ofSeconds(60));
             assertEquals(bodies.sorted(), received.sorted(), "each tweet once, nothing else");
-            assertEquals(TWEETS, committed("e2e", Duration.ofSeconds(20)));
+            assertEquals(TWEETS, committed("e2e", TWEETS, Duration.ofSeconds(20)));
         } finally {
             stream.stop();
         }
         assertEquals(TWEETS, sink.records().size(), "no tweet read twice by the batches after");
     }
 
-    /** The group's committed offsets summed over the partitions, once they reach every tweet or the time is up. */
-    private static long committed(String group, Duration timeout) throws Exception {
+    @Test
+    void givenAGroupThatCommitted_restartedStream_readsOnlyWhatCameAfter() throws Exception {
+        String topic = "resumed";
+        kafka.createTopic(topic, 2);
+        Seq<String> first = publish(topic, "before the restart", 100);
+        CapturingBatchSink before = new CapturingBatchSink();
+        RunningStream stream = read(topic, "resuming", KafkaSource.Start.COMMITTED, before);
+        try {
+            assertEquals(first.sorted(), before.awaitRecords(100, Duration.ofSeconds(60)).sorted());
+            assertEquals(100, committed("resuming", 100, Duration.ofSeconds(20)));
+        } finally {
+            stream.stop();
+        }
+
+        Seq<String> second = publish(topic, "after the restart", 100);
+        CapturingBatchSink after = new CapturingBatchSink();
+        stream = read(topic, "resuming", KafkaSource.Start.COMMITTED, after);
+        try {
+            assertEquals(second.sorted(), after.awaitRecords(100, Duration.ofSeconds(60)).sorted(),
+                    "what came after the commit, each once, and nothing read before");
+            assertEquals(200, committed("resuming", 200, Duration.ofSeconds(20)));
+        } finally {
+            stream.stop();
+        }
+        assertEquals(100, after.records().size());
+    }
+
+    /** Publishes that many tweets to the topic and returns their bodies once the broker has every one. */
+    private static Seq<String> publish(String topic, String prefix, int count) {
+        Seq<String> bodies = List.range(0, count).map(i -> prefix + " " + i + " over kafka");
+        try (KafkaFramePublisher publisher = KafkaFramePublisher.open(KafkaRelaySettings.of(kafka.bootstrapServers(),
+                topic))) {
+            Seq<Delivery> outcomes = bodies.zipWithIndex()
+                    .map(bodyAt -> publisher.publish(Frame.of(bodyAt._1).get(), new TweetId(bodyAt._2 + 1)));
+            assertEquals(List.fill(count, Delivery.SENT), outcomes);
+        }  // close delivers what the producer holds
+        return bodies;
+    }
+
+    private static RunningStream read(String topic, String group, KafkaSource.Start start, CapturingBatchSink sink) {
+        SparkSettings settings = SparkSettings.builder("local[2]", Duration.ofMillis(300))
+                .relay("127.0.0.1", 1).ui(Option.none()).build();
+        KafkaSource source = new KafkaSource(kafka.bootstrapServers(), topic, group, start);
+        return new SparkStreamEngine(settings, source).start(StreamJob.sampling(BatchTally.EVERYTHING), sink)
+                .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
+    }
+
+    /** The group's committed offsets summed over the partitions, once they reach {@code expected} or time is up. */
+    private static long committed(String group, long expected, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.bootstrapServers()))) {
@@ -87,7 +123,7 @@ class KafkaEndToEndTest {
             while (System.nanoTime() < deadline) {
                 sum = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
                         .mapToLong(OffsetAndMetadata::offset).sum();
-                if (sum >= TWEETS) {
+                if (sum >= expected) {
                     return sum;
                 }
                 Thread.sleep(100);
