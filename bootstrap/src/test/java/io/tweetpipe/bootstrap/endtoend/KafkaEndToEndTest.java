@@ -9,10 +9,12 @@ import io.tweetpipe.adapters.spark.KafkaSource;
 import io.tweetpipe.adapters.spark.SparkSettings;
 import io.tweetpipe.adapters.spark.SparkStreamEngine;
 import io.tweetpipe.application.memory.CapturingBatchSink;
+import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.application.port.out.FramePublisher.Delivery;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.bootstrap.broker.EmbeddedKafka;
 import io.tweetpipe.domain.analysis.StreamJob;
+import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchTally;
 import io.tweetpipe.domain.framing.Frame;
 import io.tweetpipe.domain.tweet.TweetId;
@@ -94,6 +96,53 @@ class KafkaEndToEndTest {
         assertEquals(100, after.records().size());
     }
 
+    /**
+     * The sink holds each batch for a second, several batch intervals, during which the stream polls again: an offset
+     * committed before the batch's outputs would reach Kafka meanwhile. After the hold, the group has committed no
+     * more than the batches before this one.
+     */
+    @Test
+    void eachBatch_reachesTheSinkBeforeItsOffsetsAreCommitted() throws Exception {
+        String topic = "ordered";
+        kafka.createTopic(topic, 2);
+        publish(topic, "held", 200);
+        java.util.List<String> early = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+        CapturingBatchSink sink = new CapturingBatchSink();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers()))) {
+            BatchSink holding = output -> {
+                if (output instanceof Batch batch && batch.count() > 0) {
+                    try {
+                        Thread.sleep(1_000);
+                        long committed = committedNow(admin, "ordered");
+                        if (committed > delivered.get()) {
+                            early.add("batch of " + batch.count() + " after " + delivered.get() + " delivered: "
+                                    + committed + " committed");
+                        }
+                    } catch (Exception e) {
+                        early.add(e.toString());
+                    }
+                    delivered.addAndGet(batch.count());
+                }
+                sink.accept(output);
+            };
+            RunningStream stream = read(topic, "ordered", KafkaSource.Start.EARLIEST, holding);
+            try {
+                assertEquals(200, sink.awaitRecords(200, Duration.ofSeconds(60)).size());
+                assertEquals(200, committed("ordered", 200, Duration.ofSeconds(20)));
+            } finally {
+                stream.stop();
+            }
+        }
+        assertEquals(List.empty(), List.ofAll(early), "offsets committed before the batch's outputs were done");
+    }
+
+    private static long committedNow(Admin admin, String group) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                .filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
+    }
+
     /** Publishes that many tweets to the topic and returns their bodies once the broker has every one. */
     private static Seq<String> publish(String topic, String prefix, int count) {
         Seq<String> bodies = List.range(0, count).map(i -> prefix + " " + i + " over kafka");
@@ -106,7 +155,7 @@ class KafkaEndToEndTest {
         return bodies;
     }
 
-    private static RunningStream read(String topic, String group, KafkaSource.Start start, CapturingBatchSink sink) {
+    private static RunningStream read(String topic, String group, KafkaSource.Start start, BatchSink sink) {
         SparkSettings settings = SparkSettings.builder("local[2]", Duration.ofMillis(300))
                 .relay("127.0.0.1", 1).ui(Option.none()).build();
         KafkaSource source = new KafkaSource(kafka.bootstrapServers(), topic, group, start);
