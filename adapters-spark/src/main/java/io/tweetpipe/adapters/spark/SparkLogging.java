@@ -66,6 +66,8 @@ final class SparkLogging {
         builder.add(builder.newLogger("org.apache.spark.streaming.scheduler.ReceiverTracker", Level.WARN)
                 .add(deny(builder, "Deregistered receiver for stream \\d+: "
                         + "(Stopped by driver|Restarting receiver with delay \\d+ ?ms: .*)")));
+        // The direct stream says WARN, at every start, for each consumer setting it fixes for its executors.
+        builder.add(builder.newLogger("org.apache.spark.streaming.kafka010.KafkaUtils", Level.ERROR));
         // Spark bridges java.util.logging into log4j, so tweetpipe's own lines (System.Logger) land here too: they
         // keep their INFO, only Spark's chatter is cut to warnings.
         builder.add(builder.newLogger("tweetpipe", Level.INFO));

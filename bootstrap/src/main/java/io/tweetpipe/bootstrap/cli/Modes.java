@@ -82,8 +82,10 @@ final class Modes {
         SocketOptions socket = new SocketOptions();
         @ArgGroup(validate = false, heading = "%nSource:%n", order = 3)
         SourceOptions source = new SourceOptions();
-        @ArgGroup(validate = false, heading = "%nReport:%n", order = 8)
+        @ArgGroup(validate = false, heading = "%nReport:%n", order = 10)
         ReportOptions report = new ReportOptions();
+        @ArgGroup(validate = false, heading = KafkaOptions.HEADING, order = 11)
+        KafkaOptions kafka = new KafkaOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -94,7 +96,7 @@ final class Modes {
                                                           Validation<Seq<Rejection>, Storage> storage) {
             return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
                     source.x(), socket.relay(), source.wire(mode), spark, analyses, page, storage, run.runFor(),
-                    report.verbose);
+                    report.verbose, kafka.kafka(mode));
         }
     }
 
@@ -113,6 +115,8 @@ final class Modes {
         DashboardOptions dashboard = new DashboardOptions();
         @ArgGroup(validate = false, heading = StorageOptions.HEADING, order = 8)
         StorageOptions outputs = new StorageOptions();
+        @ArgGroup(validate = false, heading = KafkaOptions.HEADING, order = 11)
+        KafkaOptions kafka = new KafkaOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -135,7 +139,8 @@ final class Modes {
                     none.replay(), Validation.valid(Option.none()), Validation.valid(Option.none()), socket.relay(),
                     none.wire(Mode.STREAM), stream.spark(read, socket.maxFrameBytes).map(Option::some),
                     analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES),
-                    dashboard.dashboard(Mode.STREAM), outputs.storage(), run.runFor(), false);
+                    dashboard.dashboard(Mode.STREAM), outputs.storage(), run.runFor(), false,
+                    kafka.kafka(Mode.STREAM));
         }
     }
 
