@@ -31,7 +31,8 @@ final class SparkAnalyses {
 
     static void compile(JavaDStream<byte[]> chunks, StreamJob job, String sinkKey, Seq<RecordStore> stores) {
         // Decoded once per batch however many analyses read them; Spark drops each batch's copy when done with it.
-        Lazy<JavaDStream<TweetRecord>> records = Lazy.of(() -> chunks.flatMap(new DecodeRecords(job)).cache());
+        Lazy<JavaDStream<TweetRecord>> records = Lazy.of(() -> SparkLearning.withPredictions(
+                chunks.flatMap(new DecodeRecords(job)), job).cache());
         for (Analysis analysis : job.analyses()) {
             if (analysis instanceof Analysis.Sample sample) {
                 chunks.flatMap(new PreprocessFrames(job.preprocessing()))
@@ -44,6 +45,12 @@ final class SparkAnalyses {
                 JavaDStream<TweetRecord> input = sql.window().map(window -> records.get().window(
                         duration(window.length()), duration(window.slide()))).getOrElse(records.get());
                 input.foreachRDD(new PublishQuery(sql, sinkKey));
+            } else if (analysis instanceof Analysis.Clusters clusters) {
+                SparkLearning.clusters(records.get(), clusters, sinkKey);
+            } else if (analysis instanceof Analysis.LanguageClassifier classifier) {
+                SparkLearning.classifier(records.get(), classifier, sinkKey);
+            } else if (analysis instanceof Analysis.ModelPredictions predictions) {
+                SparkLearning.predictions(records.get(), predictions, sinkKey);
             } else {
                 throw new IllegalArgumentException("no Spark operations for " + analysis);
             }

@@ -116,7 +116,8 @@ public sealed interface Analysis extends Serializable {
      * @param seed for the first centres, chosen by k-means over the first batch with terms
      */
     record Clusters(int k, Duration halfLife, int topTerms, int dimension, long seed) implements Analysis {
-        public static final int DIMENSION = 1 << 13;
+        /** Buckets of the topic words; each tweet becomes a dense vector of this size for a moment (see the adapter). */
+        public static final int DIMENSION = 1 << 12;
         public static final int TOP_TERMS = 5;
         public static final long SEED = 13;
 

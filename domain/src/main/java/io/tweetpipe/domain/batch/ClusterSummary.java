@@ -9,12 +9,12 @@ import java.util.Objects;
 
 /**
  * Streaming k-means after a batch: every cluster, by number, and what the batch put in it. Before the first batch
- * with terms there are no centres yet, and no clusters.
+ * with enough distinct tweets there are no centres yet, and no clusters.
  *
  * @param clusters each cluster, in number order
- * @param withoutTerms tweets of the batch with no terms to place them by, in no cluster
+ * @param unclustered tweets of the batch in no cluster: with no terms to place them by, or before the first centres
  */
-public record ClusterSummary(Instant time, Analysis.Clusters analysis, Seq<Cluster> clusters, long withoutTerms)
+public record ClusterSummary(Instant time, Analysis.Clusters analysis, Seq<Cluster> clusters, long unclustered)
         implements StreamOutput {
 
     /**
