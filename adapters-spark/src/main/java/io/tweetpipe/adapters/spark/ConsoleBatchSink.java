@@ -147,10 +147,11 @@ public final class ConsoleBatchSink implements BatchSink {
         }
         Seq<String> languages = summary.clusters().map(cluster -> top(cluster.languages(), 3));
         int languageWidth = Math.max("languages".length(), languages.map(String::length).max().get());
-        String format = "%7s  %6s  %8s  %-" + languageWidth + "s  %s%n";
-        out.printf(format, "cluster", "size", "weight", "languages", "top terms");
-        summary.clusters().zip(languages).forEach(row -> out.printf(format, row._1().id(), row._1().size(),
-                String.format(Locale.ROOT, "%.1f", row._1().weight()), row._2(), row._1().topTerms().mkString(", ")));
+        String format = "%7s  %6s  %8s  %-" + languageWidth + "s  %s";
+        out.println(String.format(format, "cluster", "size", "weight", "languages", "top terms"));
+        summary.clusters().zip(languages).forEach(row -> out.println(String.format(format, row._1().id(),
+                row._1().size(), String.format(Locale.ROOT, "%.1f", row._1().weight()), row._2(),
+                row._1().topTerms().mkString(", ")).stripTrailing()));
         Contingency agreement = summary.languages();
         if (agreement.total() > 0) {
             out.printf(Locale.ROOT, "  agreement with language over %d tweets: purity %.3f, adjusted Rand index "
