@@ -1,7 +1,6 @@
 package io.tweetpipe.bootstrap;
 
-import io.tweetpipe.bootstrap.cli.CommandLine;
-import io.tweetpipe.bootstrap.cli.Options;
+import io.tweetpipe.bootstrap.cli.Cli;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.di.DaggerDemoComponent;
 import io.tweetpipe.bootstrap.di.DaggerRelayComponent;
@@ -10,10 +9,6 @@ import io.tweetpipe.bootstrap.di.DemoComponent;
 import io.tweetpipe.bootstrap.di.RelayComponent;
 import io.tweetpipe.bootstrap.di.StartupFailure;
 import io.tweetpipe.bootstrap.di.StreamComponent;
-import io.tweetpipe.domain.Rejection;
-import io.vavr.collection.Seq;
-import io.vavr.control.Either;
-import io.vavr.control.Validation;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -33,24 +28,13 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Either<String, CommandLine.Invocation> parsed = CommandLine.parse(args);
-        if (parsed.isLeft()) {
-            err.println("tweetpipe: " + parsed.getLeft());
-            err.println("Try 'tweetpipe --help'.");
+        Cli.Outcome outcome = Cli.parse(args, out);
+        if (outcome instanceof Cli.Mistakes mistakes) {
+            mistakes.lines().forEach(line -> err.println("tweetpipe: " + line));
+            err.println("Try '" + mistakes.help() + " --help'.");
             return 2;
         }
-        if (parsed.get() instanceof CommandLine.Help) {
-            out.print(CommandLine.USAGE);
-            return 0;
-        }
-        Options options = ((CommandLine.Run) parsed.get()).options();
-        Validation<Seq<Rejection>, PipelineConfig> config = PipelineConfig.from(options);
-        if (config.isInvalid()) {
-            config.getError().forEach(rejection -> err.println("tweetpipe: " + rejection));
-            err.println("Try 'tweetpipe --help'.");
-            return 2;
-        }
-        return runUntilStopped(config.get(), err);
+        return outcome instanceof Cli.Run run ? runUntilStopped(run.config(), err) : 0;
     }
 
     private static void removeQuietly(Thread hook) {

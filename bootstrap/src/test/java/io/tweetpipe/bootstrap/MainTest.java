@@ -47,6 +47,7 @@ class MainTest {
     void givenHelp_run_printsUsage() {
         assertEquals(0, run("--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: tweetpipe [demo|relay|stream]"));
+        assertEquals("", err());
     }
 
     @Test
@@ -58,8 +59,8 @@ class MainTest {
     @Test
     void givenStreamOnPortZero_run_exitsTwoWithThePortRule() {
         assertEquals(2, run("stream", "--port", "0"));
-        assertEquals("tweetpipe: port: the relay's port is between 1 and 65535, got 0\nTry 'tweetpipe --help'.\n",
-                err());
+        assertEquals("tweetpipe: port: the relay's port is between 1 and 65535, got 0\n"
+                + "Try 'tweetpipe stream --help'.\n", err());
     }
 
     @Test

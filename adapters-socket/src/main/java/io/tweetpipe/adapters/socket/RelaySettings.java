@@ -1,8 +1,10 @@
 package io.tweetpipe.adapters.socket;
 
 import io.tweetpipe.domain.Rejection;
-import io.vavr.control.Either;
-import io.vavr.control.Option;
+import io.tweetpipe.domain.framing.FrameCap;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Validation;
 import java.time.Duration;
 
 /**
@@ -15,8 +17,8 @@ import java.time.Duration;
  * @param host the address to listen on; loopback unless the user deliberately exposes the relay
  * @param port the TCP port; 0 lets the system pick a free one (tests)
  * @param maxClients readers served at once; one more is accepted and closed at once, and counted
- * @param maxFrameBytes the line-length cap: a frame longer than this (marker and newline included) is dropped and
- *     counted, never sent, so no reader is handed a record its own cap would have to skip
+ * @param maxFrameBytes the line-length cap ({@link FrameCap}): a frame longer than this (marker and newline included)
+ *     is dropped and counted, never sent, so no reader is handed a record its own cap would have to skip
  * @param clientBufferBytes how much may wait for one reader; a frame that does not fit is missed by that reader
  * @param backlogFrames frames kept while no reader is connected, for the next one
  * @param backlogBytes the same backlog's cap in bytes; whichever cap is reached first drops the new frame
@@ -28,11 +30,7 @@ import java.time.Duration;
 public record RelaySettings(String host, int port, int maxClients, int maxFrameBytes, int clientBufferBytes,
                             int backlogFrames, long backlogBytes, Duration closeGrace, Duration stallTimeout) {
 
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 5555;
     public static final int DEFAULT_MAX_CLIENTS = 16;
-    /** The stream processor's own cap (SparkSettings.DEFAULT_MAX_FRAME_BYTES): what we send, it accepts. */
-    public static final int DEFAULT_MAX_FRAME_BYTES = 1 << 20;
     /** A few seconds of a fast stream; a reader further behind than that is not keeping up. */
     public static final int DEFAULT_CLIENT_BUFFER_BYTES = 8 << 20;
     /** Spark's receiver reconnects every 2 s; this covers that gap at 50,000 tweets/s. */
@@ -46,123 +44,124 @@ public record RelaySettings(String host, int port, int maxClients, int maxFrameB
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(30);
 
     public RelaySettings {
-        Option<Rejection> problem = problem(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
+        Seq<Rejection> problems = problems(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
                 backlogBytes, closeGrace, stallTimeout);
-        if (problem.isDefined()) {
-            throw new IllegalArgumentException(problem.get().toString());
+        if (problems.nonEmpty()) {
+            throw new IllegalArgumentException(problems.mkString("; "));
         }
     }
 
-    /** The seed's relay: 127.0.0.1:5555, with the default caps. */
-    public static RelaySettings defaults() {
-        return new RelaySettings(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_CLIENTS, DEFAULT_MAX_FRAME_BYTES,
-                DEFAULT_CLIENT_BUFFER_BYTES, DEFAULT_BACKLOG_FRAMES, DEFAULT_BACKLOG_BYTES, DEFAULT_CLOSE_GRACE,
-                DEFAULT_STALL_TIMEOUT);
+    /** Settings to listen on that address and port, every cap at its default until the builder is told otherwise. */
+    public static Builder listeningOn(String host, int port) {
+        return new Builder().host(host).port(port);
     }
 
-    /** Where to listen, from a user's flags; the caps keep their defaults. */
-    public static Either<Rejection, RelaySettings> of(String host, int port) {
-        RelaySettings defaults = defaults();
-        return of(host, port, defaults.maxClients, defaults.maxFrameBytes, defaults.clientBufferBytes,
-                defaults.backlogFrames, defaults.backlogBytes, defaults.closeGrace);
+    /** Collects the settings one at a time; {@link #validate()} reports every wrong value at once. */
+    public static final class Builder {
+        private String host;
+        private int port;
+        private int maxClients = DEFAULT_MAX_CLIENTS;
+        private int maxFrameBytes = FrameCap.DEFAULT;
+        private Integer clientBufferBytes;
+        private int backlogFrames = DEFAULT_BACKLOG_FRAMES;
+        private long backlogBytes = DEFAULT_BACKLOG_BYTES;
+        private Duration closeGrace = DEFAULT_CLOSE_GRACE;
+        private Duration stallTimeout = DEFAULT_STALL_TIMEOUT;
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder maxClients(int maxClients) {
+            this.maxClients = maxClients;
+            return this;
+        }
+
+        public Builder maxFrameBytes(int maxFrameBytes) {
+            this.maxFrameBytes = maxFrameBytes;
+            return this;
+        }
+
+        public Builder clientBufferBytes(int clientBufferBytes) {
+            this.clientBufferBytes = clientBufferBytes;
+            return this;
+        }
+
+        public Builder backlog(int frames, long bytes) {
+            this.backlogFrames = frames;
+            this.backlogBytes = bytes;
+            return this;
+        }
+
+        public Builder closeGrace(Duration closeGrace) {
+            this.closeGrace = closeGrace;
+            return this;
+        }
+
+        public Builder stallTimeout(Duration stallTimeout) {
+            this.stallTimeout = stallTimeout;
+            return this;
+        }
+
+        /** The settings, or every value that is wrong, each in a sentence the user can act on. */
+        public Validation<Seq<Rejection>, RelaySettings> validate() {
+            Seq<Rejection> problems = problems(host, port, maxClients, maxFrameBytes, clientBufferBytes(),
+                    backlogFrames, backlogBytes, closeGrace, stallTimeout);
+            return problems.isEmpty() ? Validation.valid(build()) : Validation.invalid(problems);
+        }
+
+        /** The settings, for code that knows its values are right: a wrong one is a programming error, thrown. */
+        public RelaySettings build() {
+            return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes(), backlogFrames,
+                    backlogBytes, closeGrace, stallTimeout);
+        }
+
+        /** Unless told otherwise, a client's buffer holds a few seconds of a fast stream, and one frame of the cap. */
+        private int clientBufferBytes() {
+            return clientBufferBytes != null ? clientBufferBytes : Math.max(DEFAULT_CLIENT_BUFFER_BYTES, maxFrameBytes);
+        }
     }
 
-    /** Every setting but the stall timeout (the default) from a user's values. */
-    public static Either<Rejection, RelaySettings> of(String host, int port, int maxClients, int maxFrameBytes,
-                                                      int clientBufferBytes, int backlogFrames, long backlogBytes,
-                                                      Duration closeGrace) {
-        return of(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames, backlogBytes, closeGrace,
-                DEFAULT_STALL_TIMEOUT);
-    }
-
-    /** Every setting from a user's values, refused with a sentence the user can act on. */
-    public static Either<Rejection, RelaySettings> of(String host, int port, int maxClients, int maxFrameBytes,
-                                                      int clientBufferBytes, int backlogFrames, long backlogBytes,
-                                                      Duration closeGrace, Duration stallTimeout) {
-        return problem(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames, backlogBytes,
-                closeGrace, stallTimeout)
-                .toLeft(() -> new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes,
-                        backlogFrames, backlogBytes, closeGrace, stallTimeout));
-    }
-
-    // Withers for code that already holds valid settings (tests, wiring); a wrong value is a programming error.
-
-    public RelaySettings withHost(String host) {
-        return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace, stallTimeout);
-    }
-
-    public RelaySettings withPort(int port) {
-        return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace, stallTimeout);
-    }
-
-    public RelaySettings withMaxClients(int maxClients) {
-        return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace, stallTimeout);
-    }
-
-    public RelaySettings withMaxFrameBytes(int maxFrameBytes) {
-        return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace, stallTimeout);
-    }
-
-    public RelaySettings withClientBufferBytes(int clientBufferBytes) {
-        return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace, stallTimeout);
-    }
-
-    public RelaySettings withBacklog(int backlogFrames, long backlogBytes) {
-        return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace, stallTimeout);
-    }
-
-    public RelaySettings withCloseGrace(Duration closeGrace) {
-        return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace, stallTimeout);
-    }
-
-    public RelaySettings withStallTimeout(Duration stallTimeout) {
-        return new RelaySettings(host, port, maxClients, maxFrameBytes, clientBufferBytes, backlogFrames,
-                backlogBytes, closeGrace, stallTimeout);
-    }
-
-    private static Option<Rejection> problem(String host, int port, int maxClients, int maxFrameBytes,
-                                             int clientBufferBytes, int backlogFrames, long backlogBytes,
-                                             Duration closeGrace, Duration stallTimeout) {
+    private static Seq<Rejection> problems(String host, int port, int maxClients, int maxFrameBytes,
+                                           int clientBufferBytes, int backlogFrames, long backlogBytes,
+                                           Duration closeGrace, Duration stallTimeout) {
+        List<Rejection> problems = List.empty();
         if (host == null || host.isBlank()) {
-            return refuse("give the relay a host to listen on, e.g. " + DEFAULT_HOST);
+            problems = problems.append(Rejection.of("host", "give the relay a host to listen on, e.g. 127.0.0.1"));
         }
         if (port < 0 || port > 65_535) {
-            return refuse("the port is between 0 and 65535, got " + port);
+            problems = problems.append(Rejection.of("port", "the port is between 0 and 65535, got " + port));
         }
         if (maxClients < 1) {
-            return refuse("the relay serves at least one client at once, got " + maxClients);
+            problems = problems.append(Rejection.of("max clients",
+                    "the relay serves at least one client at once, got " + maxClients));
         }
-        // The smallest frame is one character, the marker and a newline.
-        if (maxFrameBytes < 7) {
-            return refuse("the frame cap is at least 7 bytes, got " + maxFrameBytes);
-        }
+        problems = problems.appendAll(FrameCap.problem(maxFrameBytes));
         if (clientBufferBytes < maxFrameBytes) {
-            return refuse("a client's buffer (" + clientBufferBytes + " bytes) must hold one frame of the cap ("
-                    + maxFrameBytes + " bytes)");
+            problems = problems.append(Rejection.of("client buffer", "a client's buffer (" + clientBufferBytes
+                    + " bytes) must hold one frame of the cap (" + maxFrameBytes + " bytes)"));
         }
-        if (backlogFrames < 0) {
-            return refuse("the backlog holds zero frames or more, got " + backlogFrames);
-        }
-        if (backlogBytes < 0) {
-            return refuse("the backlog holds zero bytes or more, got " + backlogBytes);
+        if (backlogFrames < 0 || backlogBytes < 0) {
+            problems = problems.append(Rejection.of("backlog", "the backlog holds zero frames and bytes or more, got "
+                    + backlogFrames + " frames and " + backlogBytes + " bytes"));
         }
         if (closeGrace == null || closeGrace.isNegative()) {
-            return refuse("the close grace is zero or more, got " + closeGrace);
+            problems = problems.append(Rejection.of("close grace", "the close grace is zero or more, got "
+                    + closeGrace));
         }
-        if (stallTimeout == null || stallTimeout.isNegative() || stallTimeout.toMillis() < 1) {
-            return refuse("the stall timeout is at least a millisecond, got " + stallTimeout);
+        if (stallTimeout == null || stallTimeout.toMillis() < 1) {
+            problems = problems.append(Rejection.of("stall timeout", "the stall timeout is at least a millisecond, got "
+                    + stallTimeout));
         }
-        return Option.none();
-    }
-
-    private static Option<Rejection> refuse(String reason) {
-        return Option.some(Rejection.of("relay settings", reason));
+        return problems;
     }
 }

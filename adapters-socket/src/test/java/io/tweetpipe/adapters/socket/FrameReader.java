@@ -1,6 +1,7 @@
 package io.tweetpipe.adapters.socket;
 
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.framing.FrameCap;
 import io.tweetpipe.domain.framing.FrameDecoder;
 import io.tweetpipe.domain.framing.WireFormat;
 import io.vavr.collection.List;
@@ -58,7 +59,7 @@ final class FrameReader implements AutoCloseable {
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), relay.port()));
         Waiting.until(() -> relay.stats().clientsServed() > served, Duration.ofSeconds(10),
                 "the relay to count the client");
-        return new FrameReader(socket, RelaySettings.DEFAULT_MAX_FRAME_BYTES);
+        return new FrameReader(socket, FrameCap.DEFAULT);
     }
 
     void startReading() {

@@ -29,8 +29,8 @@ public final class RelayThroughput {
             pool[i] = Frame.of(body.substring(0, Math.min(body.length(), bodyChars))).get();
         }
         for (int round = 0; round < 3; round++) {
-            try (SocketRelay relay = SocketRelay.open(RelaySettings.defaults().withPort(0)
-                    .withCloseGrace(Duration.ofSeconds(30))).get();
+            try (SocketRelay relay = SocketRelay.open(RelaySettings.listeningOn("127.0.0.1", 0)
+                    .closeGrace(Duration.ofSeconds(30)).build()).get();
                  Socket reader = new Socket(InetAddress.getLoopbackAddress(), relay.port())) {
                 while (relay.clients() == 0) {
                     Thread.sleep(1);

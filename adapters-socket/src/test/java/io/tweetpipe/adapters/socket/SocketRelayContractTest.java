@@ -15,9 +15,9 @@ class SocketRelayContractTest extends FramePublisherContract {
 
     @Override
     protected FramePublisher publisher(int backlogFrames) {
-        RelaySettings settings = RelaySettings.defaults().withPort(0)
-                .withBacklog(backlogFrames, RelaySettings.DEFAULT_BACKLOG_BYTES)
-                .withCloseGrace(Duration.ofSeconds(2));
+        RelaySettings settings = RelaySettings.listeningOn("127.0.0.1", 0)
+                .backlog(backlogFrames, RelaySettings.DEFAULT_BACKLOG_BYTES)
+                .closeGrace(Duration.ofSeconds(2)).build();
         SocketRelay relay = SocketRelay.open(settings).getOrElseThrow(rejection ->
                 new AssertionError(rejection.toString()));
         opened.add(relay);

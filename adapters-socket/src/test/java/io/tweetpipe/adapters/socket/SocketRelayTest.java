@@ -29,12 +29,12 @@ class SocketRelayTest {
 
     private final java.util.List<AutoCloseable> opened = new ArrayList<>();
 
-    private static RelaySettings settings() {
-        return RelaySettings.defaults().withPort(0).withCloseGrace(Duration.ofSeconds(5));
+    private static RelaySettings.Builder settings() {
+        return RelaySettings.listeningOn("127.0.0.1", 0).closeGrace(Duration.ofSeconds(5));
     }
 
-    private SocketRelay open(RelaySettings settings) {
-        SocketRelay relay = SocketRelay.open(settings).getOrElseThrow(rejection ->
+    private SocketRelay open(RelaySettings.Builder settings) {
+        SocketRelay relay = SocketRelay.open(settings.build()).getOrElseThrow(rejection ->
                 new AssertionError(rejection.toString()));
         opened.add(relay);
         return relay;
@@ -105,7 +105,7 @@ class SocketRelayTest {
     void givenStalledClient_publishingManyFrames_neverBlocksCountsItsMissesAndServesTheHealthyReader()
             throws Exception {
         int buffer = 256 * 1024;
-        SocketRelay relay = open(settings().withMaxFrameBytes(4096).withClientBufferBytes(buffer));
+        SocketRelay relay = open(settings().maxFrameBytes(4096).clientBufferBytes(buffer));
         stalledClient(relay);
         FrameReader healthy = reader(relay);
         Seq<Frame> sent = frames("flood", 0, 200_000, 100);
@@ -132,7 +132,7 @@ class SocketRelayTest {
     @Test
     void givenOnlyAStalledClient_publish_dropsOnceItsBufferIsFullAndCountsEachDrop() throws Exception {
         int buffer = 64 * 1024;
-        SocketRelay relay = open(settings().withMaxFrameBytes(4096).withClientBufferBytes(buffer));
+        SocketRelay relay = open(settings().maxFrameBytes(4096).clientBufferBytes(buffer));
         stalledClient(relay);
         Seq<Frame> sent = frames("flood", 0, 50_000, 100);
 
@@ -149,8 +149,8 @@ class SocketRelayTest {
 
     @Test
     void givenClientThatStopsReading_theRelay_hangsUpOnItAfterTheStallTimeoutAndFreesItsPlace() throws Exception {
-        SocketRelay relay = open(settings().withMaxClients(2).withMaxFrameBytes(4096).withClientBufferBytes(64 * 1024)
-                .withStallTimeout(Duration.ofMillis(300)));
+        SocketRelay relay = open(settings().maxClients(2).maxFrameBytes(4096).clientBufferBytes(64 * 1024)
+                .stallTimeout(Duration.ofMillis(300)));
         Socket stalled = stalledClient(relay);
         FrameReader healthy = reader(relay);
         java.util.List<Frame> sent = new ArrayList<>();
@@ -188,7 +188,7 @@ class SocketRelayTest {
 
     @Test
     void givenIdleClient_withNothingToSend_isNeverTakenForAStalledOne() throws Exception {
-        SocketRelay relay = open(settings().withStallTimeout(Duration.ofMillis(20)));
+        SocketRelay relay = open(settings().stallTimeout(Duration.ofMillis(20)));
         reader(relay);
 
         Thread.sleep(1_000);  // fifty stall timeouts with nothing to write: a negative, so it has to wait
@@ -223,7 +223,7 @@ class SocketRelayTest {
     void givenLastReaderHangsUpWithFramesNotYetWritten_theNextReader_receivesThemFirstInOrder() throws Exception {
         // Frames queued for a reader that goes away are lost unless put back: the relay puts back what it had not
         // yet written. To have frames queued and not written, the first reader stops reading and then hangs up.
-        SocketRelay relay = open(settings().withClientBufferBytes(32 << 20));
+        SocketRelay relay = open(settings().clientBufferBytes(32 << 20));
         Socket first = stalledClient(relay);
         Seq<Frame> queued = frames("queued", 0, 20_000, 1_000);
         Seq<Frame> later = frames("later", 0, 100, 60);
@@ -247,7 +247,7 @@ class SocketRelayTest {
 
     @Test
     void givenAsManyClientsAsTheCap_oneMore_isClosedAtOnceAndCountedWhileTheOthersAreServed() throws Exception {
-        SocketRelay relay = open(settings().withMaxClients(2));
+        SocketRelay relay = open(settings().maxClients(2));
         FrameReader first = reader(relay);
         FrameReader second = reader(relay);
 
@@ -267,7 +267,7 @@ class SocketRelayTest {
 
     @Test
     void givenFrameOverTheCap_publish_dropsItAndItsNeighboursArriveIntact() throws Exception {
-        SocketRelay relay = open(settings().withMaxFrameBytes(64));
+        SocketRelay relay = open(settings().maxFrameBytes(64));
         Frame small = Frame.of("small").get();
         Frame large = Frame.of("l".repeat(100)).get();
         Frame next = Frame.of("next").get();
@@ -302,7 +302,7 @@ class SocketRelayTest {
 
     @Test
     void givenFramesNotYetWritten_close_sendsThemAllThenEndsTheStream() throws Exception {
-        SocketRelay relay = open(settings().withClientBufferBytes(32 << 20).withCloseGrace(GUARD));
+        SocketRelay relay = open(settings().clientBufferBytes(32 << 20).closeGrace(GUARD));
         FrameReader reader = FrameReader.connectPaused(relay, 4096);
         opened.add(0, reader);
         Seq<Frame> sent = frames("last words", 0, 20_000, 1_000);
@@ -323,7 +323,7 @@ class SocketRelayTest {
 
     @Test
     void givenStalledClient_close_givesUpAfterTheGraceAndCountsWhatItCouldNotSend() throws Exception {
-        SocketRelay relay = open(settings().withClientBufferBytes(32 << 20).withCloseGrace(Duration.ofMillis(300)));
+        SocketRelay relay = open(settings().clientBufferBytes(32 << 20).closeGrace(Duration.ofMillis(300)));
         stalledClient(relay);
         publishAll(relay, frames("unread", 0, 20_000, 1_000));
         assertTrue(relay.stats().bufferedBytes() > 0, "precondition: frames wait for the stalled reader");
@@ -359,7 +359,7 @@ class SocketRelayTest {
     void givenPortInUse_open_isRejectedNotThrown() {
         SocketRelay first = open(settings());
 
-        Either<Rejection, SocketRelay> second = SocketRelay.open(settings().withPort(first.port()));
+        Either<Rejection, SocketRelay> second = SocketRelay.open(settings().port(first.port()).build());
 
         assertTrue(second.isLeft());
         assertTrue(second.getLeft().reason().contains("in use"), second.getLeft().toString());
@@ -368,7 +368,7 @@ class SocketRelayTest {
     @Test
     void givenAddressNotOfThisMachine_open_isRejectedNotThrown() {
         // 192.0.2.1 is reserved for documentation (TEST-NET-1): no machine has it.
-        Either<Rejection, SocketRelay> relay = SocketRelay.open(settings().withHost("192.0.2.1"));
+        Either<Rejection, SocketRelay> relay = SocketRelay.open(settings().host("192.0.2.1").build());
 
         assertTrue(relay.isLeft());
         assertTrue(relay.getLeft().reason().contains("192.0.2.1"), relay.getLeft().toString());
@@ -377,7 +377,7 @@ class SocketRelayTest {
     @Test
     void givenClientConnectsAndHangsUp_theRelay_logsBothAtInfo() throws Exception {
         CapturingLogger log = new CapturingLogger();
-        SocketRelay relay = SocketRelay.open(settings(), log).get();
+        SocketRelay relay = SocketRelay.open(settings().build(), log).get();
         opened.add(relay);
 
         try (FrameReader reader = FrameReader.connect(relay)) {

@@ -1,23 +1,23 @@
 package io.tweetpipe.adapters.spark;
 
-import io.tweetpipe.domain.preprocessing.Preprocessing;
+import io.tweetpipe.domain.preprocessing.RecordDecoding;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Objects;
 import org.apache.spark.api.java.function.FlatMapFunction;
 
 /**
- * The domain's preprocessing as Spark's {@code flatMap} function: a chunk of frames in (the receiver's UTF-8 bytes,
- * each frame followed by its marker), its records out; the domain's first rule cuts the chunk on the markers. The
- * nulls that pad a block to one element per frame (see {@code FrameReading.Block#records}) hold nothing. It holds the
- * {@link Preprocessing} record and nothing else, so what Spark ships to an executor is the domain function alone.
+ * What a sample shows, as Spark's {@code flatMap} function: a chunk of frames in (the receiver's UTF-8 bytes, each
+ * frame followed by its marker), each frame's preprocessed body out, by the domain's one-pass path for the text wire.
+ * The nulls that pad a block to one element per frame (see {@code FrameReading.Block#records}) hold nothing. It holds
+ * the domain's decoding and nothing else, so what Spark ships to an executor is the domain function alone.
  */
 final class PreprocessFrames implements FlatMapFunction<byte[], String> {
 
-    private final Preprocessing preprocessing;
+    private final RecordDecoding decoding;
 
-    PreprocessFrames(Preprocessing preprocessing) {
-        this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+    PreprocessFrames(RecordDecoding decoding) {
+        this.decoding = Objects.requireNonNull(decoding, "decoding");
     }
 
     @Override
@@ -25,6 +25,6 @@ final class PreprocessFrames implements FlatMapFunction<byte[], String> {
         if (chunk == null) {
             return Collections.emptyIterator();
         }
-        return preprocessing.applyUtf8(chunk).iterator();
+        return decoding.bodies(chunk).iterator();
     }
 }

@@ -32,10 +32,10 @@ final class SparkAnalyses {
     static void compile(JavaDStream<byte[]> chunks, StreamJob job, String sinkKey, Seq<RecordStore> stores) {
         // Decoded once per batch however many analyses read them; Spark drops each batch's copy when done with it.
         Lazy<JavaDStream<TweetRecord>> records = Lazy.of(() -> SparkLearning.withPredictions(
-                chunks.flatMap(new DecodeRecords(job)), job).cache());
+                chunks.flatMap(new DecodeRecords(job.decoding())), job).cache());
         for (Analysis analysis : job.analyses()) {
             if (analysis instanceof Analysis.Sample sample) {
-                chunks.flatMap(new PreprocessFrames(job.preprocessing()))
+                chunks.flatMap(new PreprocessFrames(job.decoding()))
                         .foreachRDD(new PublishBatch(sample.records(), sinkKey));
             } else if (analysis instanceof Analysis.Trending trending) {
                 trends(records.get(), trending, sinkKey);

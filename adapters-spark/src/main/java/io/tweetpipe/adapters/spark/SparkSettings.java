@@ -1,12 +1,13 @@
 package io.tweetpipe.adapters.spark;
 
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.framing.FrameCap;
 import io.vavr.collection.LinkedHashMap;
 import io.vavr.collection.List;
 import io.vavr.collection.Map;
 import io.vavr.collection.Seq;
-import io.vavr.control.Either;
 import io.vavr.control.Option;
+import io.vavr.control.Validation;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  *     each receiver keeping one busy
  * @param batchInterval how long each micro-batch collects records (whole milliseconds, as Spark counts them)
  * @param relays the relays to read, one receiver each, their streams unioned into one; at least one
- * @param maxFrameBytes the line-length cap: a longer record is skipped and counted, never stored
+ * @param maxFrameBytes the line-length cap ({@link FrameCap}): a longer record is skipped and counted, never stored
  * @param appName how Spark names the application
  * @param uiPort the Spark UI's port, none for no UI (0 lets Spark pick a free port). Spark binds its UI to the
  *     address in the environment variable {@code SPARK_LOCAL_IP}, or else to every interface, and no setting changes
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  * @param checkpoint a directory (a path, or a Hadoop URI on a cluster) where Spark checkpoints the stream and keeps
  *     its receivers' write-ahead log, so that a restarted job resumes; none for no recovery
  * @param sparkConf further Spark settings, applied last, so they win over every default above; the rate settings
- *     ({@link #withMaxRate}, {@link #withBackpressure}) are kept here, under Spark's own names (e.g.
+ *     ({@link Builder#maxRate}, {@link Builder#backpressure}) are kept here, under Spark's own names (e.g.
  *     {@code spark.streaming.receiverRestartDelay}, {@code spark.jars} on a cluster, or {@code spark.driver.host}
  *     to leave the loopback deliberately)
  */
@@ -36,14 +37,6 @@ public record SparkSettings(String master, Duration batchInterval, Seq<Relay> re
                             String appName, Option<Integer> uiPort, Option<String> checkpoint,
                             Map<String, String> sparkConf) {
 
-    public static final String DEFAULT_MASTER = "local[2]";
-    public static final Duration DEFAULT_BATCH_INTERVAL = Duration.ofSeconds(1);
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 5555;
-    /** A tweet is at most a few kilobytes; a megabyte is a broken or hostile line. */
-    public static final int DEFAULT_MAX_FRAME_BYTES = 1 << 20;
-    /** Far beyond any tweet, still small enough that one line cannot exhaust a receiver's memory. */
-    public static final int LARGEST_MAX_FRAME_BYTES = 64 << 20;
     public static final String APP_NAME = "tweetpipe";
     public static final int DEFAULT_UI_PORT = 4040;
 
@@ -69,37 +62,99 @@ public record SparkSettings(String master, Duration batchInterval, Seq<Relay> re
     }
 
     public SparkSettings {
-        Option<Rejection> problem = problem(master, batchInterval, relays, maxFrameBytes, appName, uiPort, checkpoint,
+        Seq<Rejection> problems = problems(master, batchInterval, relays, maxFrameBytes, appName, uiPort, checkpoint,
                 sparkConf);
-        if (problem.isDefined()) {
-            throw new IllegalArgumentException(problem.get().toString());
+        if (problems.nonEmpty()) {
+            throw new IllegalArgumentException(problems.mkString("; "));
         }
     }
 
-    /** The seed's setup: local[2], one-second batches, the relay on 127.0.0.1:5555, the UI on 127.0.0.1:4040. */
-    public static SparkSettings defaults() {
-        return new SparkSettings(DEFAULT_MASTER, DEFAULT_BATCH_INTERVAL, List.of(new Relay(DEFAULT_HOST, DEFAULT_PORT)),
-                DEFAULT_MAX_FRAME_BYTES, APP_NAME, Option.some(DEFAULT_UI_PORT), Option.none(), LinkedHashMap.empty());
+    /** Settings for that master and batch interval; give at least one relay, the rest has defaults. */
+    public static Builder builder(String master, Duration batchInterval) {
+        return new Builder(master, batchInterval);
     }
 
-    /** Settings from a user's values (flags), refused with a sentence the user can act on. */
-    public static Either<Rejection, SparkSettings> of(String master, Duration batchInterval, String host, int port,
-                                                      int maxFrameBytes) {
-        if (host == null) {
-            return Either.left(Rejection.of("host", "the relay's host is needed, e.g. 127.0.0.1"));
+    /** Collects the settings one at a time; {@link #validate()} reports every wrong value at once. */
+    public static final class Builder {
+        private final String master;
+        private final Duration batchInterval;
+        private Seq<Relay> relays = List.empty();
+        private int maxFrameBytes = FrameCap.DEFAULT;
+        private Option<Integer> uiPort = Option.some(DEFAULT_UI_PORT);
+        private Option<String> checkpoint = Option.none();
+        private Map<String, String> sparkConf = LinkedHashMap.empty();
+
+        private Builder(String master, Duration batchInterval) {
+            this.master = master;
+            this.batchInterval = batchInterval;
         }
-        SparkSettings defaults = defaults();
-        return checked(master, batchInterval, List.of(new Relay(host, port)), maxFrameBytes, APP_NAME,
-                defaults.uiPort, defaults.checkpoint, defaults.sparkConf);
-    }
 
-    private static Either<Rejection, SparkSettings> checked(String master, Duration batchInterval, Seq<Relay> relays,
-                                                            int maxFrameBytes, String appName,
-                                                            Option<Integer> uiPort, Option<String> checkpoint,
-                                                            Map<String, String> sparkConf) {
-        return problem(master, batchInterval, relays, maxFrameBytes, appName, uiPort, checkpoint, sparkConf)
-                .toLeft(() -> new SparkSettings(master, batchInterval, relays, maxFrameBytes, appName, uiPort,
-                        checkpoint, sparkConf));
+        /** One more relay to read, with a receiver of its own. */
+        public Builder relay(String host, int port) {
+            relays = relays.append(new Relay(host, port));
+            return this;
+        }
+
+        public Builder relays(Seq<Relay> relays) {
+            this.relays = this.relays.appendAll(relays);
+            return this;
+        }
+
+        public Builder maxFrameBytes(int maxFrameBytes) {
+            this.maxFrameBytes = maxFrameBytes;
+            return this;
+        }
+
+        /** The UI on that port, or no UI. */
+        public Builder ui(Option<Integer> port) {
+            this.uiPort = port;
+            return this;
+        }
+
+        /**
+         * Driver recovery: Spark checkpoints the stream in that directory and writes what the receivers store to a
+         * write-ahead log there, and a job started again on the same directory resumes where the last one stopped
+         * (see the module's README for what that guarantees).
+         */
+        public Builder checkpoint(String directory) {
+            this.checkpoint = Option.of(directory).map(String::strip);
+            return sparkConf(WRITE_AHEAD_LOG, "true");
+        }
+
+        /** One Spark setting, which wins over the adapter's own choice for that key. */
+        public Builder sparkConf(String key, String value) {
+            this.sparkConf = sparkConf.put(key, value);
+            return this;
+        }
+
+        /**
+         * The receiver capped at that many frames (tweets) per second: what the relay sends beyond it waits in the
+         * socket, and TCP slows the relay down (which drops what its outbox cannot hold, counted).
+         */
+        public Builder maxRate(long framesPerSecond) {
+            return sparkConf(MAX_RATE, Long.toString(framesPerSecond));
+        }
+
+        /**
+         * Spark's backpressure on or off: with it on, the receiver reads at the rate Spark estimates the job can
+         * process (starting at {@code spark.streaming.backpressure.initialRate} if set), never above the max rate.
+         */
+        public Builder backpressure(boolean enabled) {
+            return sparkConf(BACKPRESSURE, Boolean.toString(enabled));
+        }
+
+        /** The settings, or every value that is wrong, each in a sentence the user can act on. */
+        public Validation<Seq<Rejection>, SparkSettings> validate() {
+            Seq<Rejection> problems = problems(master, batchInterval, relays, maxFrameBytes, APP_NAME, uiPort,
+                    checkpoint, sparkConf);
+            return problems.isEmpty() ? Validation.valid(build()) : Validation.invalid(problems);
+        }
+
+        /** The settings, for code that knows its values are right: a wrong one is a programming error, thrown. */
+        public SparkSettings build() {
+            return new SparkSettings(master, batchInterval, relays, maxFrameBytes, APP_NAME, uiPort, checkpoint,
+                    sparkConf);
+        }
     }
 
     /** The first relay's host. */
@@ -110,61 +165,6 @@ public record SparkSettings(String master, Duration batchInterval, Seq<Relay> re
     /** The first relay's port. */
     public int port() {
         return relays.head().port();
-    }
-
-    /**
-     * The same settings reading several relays (or several ports), one receiver each, unioned into one stream. A
-     * local master needs more threads than receivers.
-     */
-    public Either<Rejection, SparkSettings> withRelays(Seq<Relay> relays) {
-        if (relays == null) {
-            return Either.left(Rejection.of("relays", "give at least one relay to read"));
-        }
-        return checked(master, batchInterval, relays, maxFrameBytes, appName, uiPort, checkpoint, sparkConf);
-    }
-
-    /**
-     * The same settings with driver recovery: Spark checkpoints the stream in that directory and writes what the
-     * receivers store to a write-ahead log there, and a job started again on the same directory resumes where the
-     * last one stopped (see the module's README for what that guarantees).
-     */
-    public Either<Rejection, SparkSettings> withCheckpoint(String directory) {
-        if (directory == null || directory.isBlank()) {
-            return Either.left(Rejection.of("checkpoint", "give a directory"));
-        }
-        return checked(master, batchInterval, relays, maxFrameBytes, appName, uiPort, Option.some(directory.strip()),
-                sparkConf.put(WRITE_AHEAD_LOG, "true"));
-    }
-
-    /** The same settings with the UI on that port, or with no UI. */
-    public Either<Rejection, SparkSettings> withUi(Option<Integer> port) {
-        return checked(master, batchInterval, relays, maxFrameBytes, appName, port, checkpoint, sparkConf);
-    }
-
-    /** The same settings plus one Spark setting, which wins over the adapter's own choice for that key. */
-    public Either<Rejection, SparkSettings> withSparkConf(String key, String value) {
-        if (value == null) {
-            return Either.left(Rejection.of("spark setting", "no value for " + key));
-        }
-        return checked(master, batchInterval, relays, maxFrameBytes, appName, uiPort, checkpoint,
-                sparkConf.put(key, value));
-    }
-
-    /**
-     * The same settings with the receiver capped at that many frames (tweets) per second: what the relay sends
-     * beyond it waits in the socket, and TCP slows the relay down (which drops what its outbox cannot hold, counted).
-     */
-    public Either<Rejection, SparkSettings> withMaxRate(long framesPerSecond) {
-        return withSparkConf(MAX_RATE, Long.toString(framesPerSecond));
-    }
-
-    /**
-     * The same settings with Spark's backpressure on or off: with it on, the receiver reads at the rate Spark
-     * estimates the job can process (starting at {@code spark.streaming.backpressure.initialRate} if set), never
-     * above {@link #maxRate()}.
-     */
-    public Either<Rejection, SparkSettings> withBackpressure(boolean enabled) {
-        return withSparkConf(BACKPRESSURE, Boolean.toString(enabled));
     }
 
     /** The receiver's cap in frames per second, if there is one. */
@@ -181,67 +181,59 @@ public record SparkSettings(String master, Duration batchInterval, Seq<Relay> re
         return LOCAL.matcher(master).matches();
     }
 
-    private static Option<Rejection> problem(String master, Duration batchInterval, Seq<Relay> relays,
-                                             int maxFrameBytes, String appName, Option<Integer> uiPort,
-                                             Option<String> checkpoint, Map<String, String> sparkConf) {
+    private static Seq<Rejection> problems(String master, Duration batchInterval, Seq<Relay> relays,
+                                           int maxFrameBytes, String appName, Option<Integer> uiPort,
+                                           Option<String> checkpoint, Map<String, String> sparkConf) {
         Objects.requireNonNull(relays, "relays");
         Objects.requireNonNull(uiPort, "uiPort");
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(sparkConf, "sparkConf");
+        return List.of(masterProblem(master, relays.size()),
+                        refuse(batchInterval == null || batchInterval.toMillis() < 1
+                                || batchInterval.toNanos() % 1_000_000 != 0, "batch interval",
+                                "a whole, positive number of milliseconds, got " + batchInterval),
+                        refuse(relays.isEmpty(), "relays", "give at least one relay to read"),
+                        refuse(relays.distinct().size() < relays.size(), "relays", "each relay once: a relay sends "
+                                + "every reader the whole stream, so two receivers on one relay would process every "
+                                + "tweet twice"),
+                        refuse(checkpoint.exists(String::isBlank), "checkpoint", "give a directory"),
+                        FrameCap.problem(maxFrameBytes),
+                        refuse(appName == null || appName.isBlank(), "app name", "Spark needs an application name"),
+                        uiPort.filter(p -> p == null || p < 0 || p > 65_535)
+                                .map(p -> Rejection.of("ui port", "between 0 and 65535, got " + p)),
+                        sparkConf.get(MAX_RATE).filter(rate -> !isPositiveLong(rate)).map(rate -> Rejection.of(
+                                "max rate", "a whole number of tweets per second, 1 or more, got " + rate)),
+                        sparkConf.get(BACKPRESSURE).filter(on -> !on.equals("true") && !on.equals("false"))
+                                .map(on -> Rejection.of("backpressure", "true or false, got " + on)))
+                .flatMap(Option::toList)
+                .appendAll(relays.flatMap(SparkSettings::relayProblem))
+                .appendAll(sparkConf.keySet().filter(key -> key == null || !key.startsWith("spark."))
+                        .map(key -> Rejection.of("spark setting", "'" + key + "' is not a Spark setting (spark.*)")));
+    }
+
+    private static Option<Rejection> refuse(boolean wrong, String subject, String reason) {
+        return wrong ? Option.some(Rejection.of(subject, reason)) : Option.none();
+    }
+
+    private static Option<Rejection> masterProblem(String master, int receivers) {
         if (master == null || master.isBlank()) {
             return Option.some(Rejection.of("master", "a Spark master URL is needed, e.g. local[2]"));
         }
-        if (relays.isEmpty()) {
-            return Option.some(Rejection.of("relays", "give at least one relay to read"));
-        }
-        Matcher local = LOCAL.matcher(master);
-        if (local.matches()) {
-            Option<Rejection> tooFew = tooFewThreads(master, relays.size());
-            if (tooFew.isDefined()) {
-                return tooFew;
-            }
-        } else if (!CLUSTER.matcher(master).matches()) {
+        if (!LOCAL.matcher(master).matches() && !CLUSTER.matcher(master).matches()) {
             return Option.some(Rejection.of("master", "'" + master
                     + "' is not a Spark master URL (local[N], local[*], spark://host:port, yarn, k8s://...)"));
         }
-        if (batchInterval == null || batchInterval.isNegative() || batchInterval.toMillis() < 1
-                || batchInterval.toNanos() % 1_000_000 != 0) {
-            return Option.some(Rejection.of("batch interval", "a whole, positive number of milliseconds, got "
-                    + batchInterval));
+        return tooFewThreads(master, Math.max(receivers, 1));
+    }
+
+    private static Option<Rejection> relayProblem(Relay relay) {
+        if (relay.host().isBlank()) {
+            return Option.some(Rejection.of("host", "the relay's host is needed, e.g. 127.0.0.1"));
         }
-        for (Relay relay : relays) {
-            if (relay.host().isBlank()) {
-                return Option.some(Rejection.of("host", "the relay's host is needed, e.g. 127.0.0.1"));
-            }
-            if (relay.port() < 1 || relay.port() > 65_535) {
-                return Option.some(Rejection.of("port", "the relay's port is between 1 and 65535, got "
-                        + relay.port()));
-            }
+        if (relay.port() < 1 || relay.port() > 65_535) {
+            return Option.some(Rejection.of("port", "the relay's port is between 1 and 65535, got " + relay.port()));
         }
-        if (relays.distinct().size() < relays.size()) {
-            return Option.some(Rejection.of("relays", "each relay once: a relay sends every reader the whole stream, "
-                    + "so two receivers on one relay would process every tweet twice"));
-        }
-        if (checkpoint.exists(String::isBlank)) {
-            return Option.some(Rejection.of("checkpoint", "give a directory"));
-        }
-        if (maxFrameBytes < 1 || maxFrameBytes > LARGEST_MAX_FRAME_BYTES) {
-            return Option.some(Rejection.of("max frame bytes", "between 1 and " + LARGEST_MAX_FRAME_BYTES
-                    + ", got " + maxFrameBytes));
-        }
-        if (appName == null || appName.isBlank()) {
-            return Option.some(Rejection.of("app name", "Spark needs an application name"));
-        }
-        if (uiPort.exists(p -> p == null || p < 0 || p > 65_535)) {
-            return Option.some(Rejection.of("ui port", "between 0 and 65535, got " + uiPort.get()));
-        }
-        Option<Rejection> notSpark = sparkConf.keySet().find(key -> key == null || !key.startsWith("spark."))
-                .map(key -> Rejection.of("spark setting", "'" + key + "' is not a Spark setting (spark.*)"));
-        return notSpark.orElse(() -> sparkConf.get(MAX_RATE).filter(rate -> !isPositiveLong(rate))
-                        .map(rate -> Rejection.of("max rate", "a whole number of tweets per second, 1 or more, got "
-                                + rate)))
-                .orElse(() -> sparkConf.get(BACKPRESSURE).filter(on -> !on.equals("true") && !on.equals("false"))
-                        .map(on -> Rejection.of("backpressure", "true or false, got " + on)));
+        return Option.none();
     }
 
     /**

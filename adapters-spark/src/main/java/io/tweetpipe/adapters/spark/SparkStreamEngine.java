@@ -76,6 +76,10 @@ public final class SparkStreamEngine implements StreamEngine {
     public Either<Rejection, RunningStream> start(StreamJob job, BatchSink sink, Seq<RecordStore> stores) {
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(sink, "sink");
+        Option<Rejection> noClusterManager = ClusterManagers.missingFor(settings);
+        if (noClusterManager.isDefined()) {
+            return Either.left(noClusterManager.get());
+        }
         SparkLogging.quietUnlessConfigured();
         // A recovered stream graph holds the key it was checkpointed with, so a checkpointed run's key is fixed.
         OrderedSink ordered = settings.checkpoint().isDefined() ? OrderedSink.register(CHECKPOINTED_SINK_KEY, sink)

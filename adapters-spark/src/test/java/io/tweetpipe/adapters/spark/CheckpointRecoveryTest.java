@@ -84,8 +84,8 @@ class CheckpointRecoveryTest {
     void givenACheckpoint_aRestartAfterACrash_resumesAndRunsTheUnfinishedBatchFromTheLog(@TempDir Path directory)
             throws Exception {
         relay = new LoopbackRelay();
-        SparkSettings settings = TestSettings.reading(relay.port(), Duration.ofMillis(500))
-                .withCheckpoint(directory.toString()).get();
+        SparkSettings settings = TestSettings.builder(relay.port(), Duration.ofMillis(500))
+                .checkpoint(directory.toString()).build();
         List<String> before = List.range(0, 500).map(i -> "Before the crash " + i);
         List<String> after = List.range(0, 100).map(i -> "After the restart " + i);
 
@@ -119,18 +119,16 @@ class CheckpointRecoveryTest {
     void givenACheckpointWithTwoRelays_aRestartOnTwoLocalThreads_isRefused(@TempDir Path directory) throws Exception {
         relay = new LoopbackRelay();
         try (LoopbackRelay other = new LoopbackRelay()) {
-            SparkSettings two = SparkSettings.of("local[3]", Duration.ofMillis(200), "127.0.0.1", relay.port(), 1 << 20)
-                    .flatMap(s -> s.withUi(io.vavr.control.Option.none()))
-                    .flatMap(s -> s.withRelays(List.of(new SparkSettings.Relay("127.0.0.1", relay.port()),
-                            new SparkSettings.Relay("127.0.0.1", other.port()))))
-                    .flatMap(s -> s.withCheckpoint(directory.toString())).get();
+            SparkSettings two = SparkSettings.builder("local[3]", Duration.ofMillis(200)).ui(io.vavr.control.Option.none())
+                    .relay("127.0.0.1", relay.port()).relay("127.0.0.1", other.port())
+                    .checkpoint(directory.toString()).build();
             first = new SparkStreamEngine(two).start(CAPTURE_ALL, new CapturingBatchSink())
                     .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
             awaitAnyCheckpoint(directory);
             first.stop();
 
-            SparkSettings one = TestSettings.reading(relay.port(), Duration.ofMillis(200))
-                    .withCheckpoint(directory.toString()).get();
+            SparkSettings one = TestSettings.builder(relay.port(), Duration.ofMillis(200))
+                    .checkpoint(directory.toString()).build();
             var refused = new SparkStreamEngine(one).start(CAPTURE_ALL, new CapturingBatchSink());
 
             assertTrue(refused.isLeft(), "two receivers on local[2] would never process a batch");

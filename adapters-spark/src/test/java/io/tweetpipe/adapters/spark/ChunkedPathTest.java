@@ -76,7 +76,7 @@ class ChunkedPathTest {
         reading.requestStop();
         running.get(60, TimeUnit.SECONDS);
 
-        PreprocessFrames function = new PreprocessFrames(standard);
+        PreprocessFrames function = new PreprocessFrames(new io.tweetpipe.domain.preprocessing.RecordDecoding(standard));
         java.util.List<String> records = new ArrayList<>();
         long elements = 0;
         for (FrameReading.Block block : blocks) {

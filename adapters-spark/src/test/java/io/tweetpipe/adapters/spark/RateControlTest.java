@@ -47,9 +47,9 @@ class RateControlTest {
         }
     }
 
-    private Seq<Batch> runAll(UnaryOperator<SparkSettings> rateSettings) throws Exception {
+    private Seq<Batch> runAll(UnaryOperator<SparkSettings.Builder> rateSettings) throws Exception {
         relay = new LoopbackRelay();
-        running = new SparkStreamEngine(rateSettings.apply(TestSettings.reading(relay.port(), BATCH)))
+        running = new SparkStreamEngine(rateSettings.apply(TestSettings.builder(relay.port(), BATCH)).build())
                 .start(StreamJob.sampling(BatchTally.EVERYTHING), sink)
                 .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
         List<String> bodies = List.range(0, SENT).map(i -> "tweet " + i);
@@ -61,7 +61,7 @@ class RateControlTest {
 
     @Test
     void givenAMaxRate_run_capsEveryBatchAndLosesNothing() throws Exception {
-        Seq<Batch> batches = runAll(settings -> settings.withMaxRate(RATE).get());
+        Seq<Batch> batches = runAll(settings -> settings.maxRate(RATE));
 
         assertTrue(batches.forAll(batch -> batch.count() <= MOST_PER_BATCH),
                 () -> "a batch over " + MOST_PER_BATCH + ": " + batches.map(Batch::count));
@@ -74,9 +74,8 @@ class RateControlTest {
      */
     @Test
     void givenBackpressureWithAnInitialRate_run_honoursTheSupervisorsLimit() throws Exception {
-        Seq<Batch> batches = runAll(settings -> settings.withBackpressure(true)
-                .flatMap(s -> s.withSparkConf("spark.streaming.backpressure.initialRate", Long.toString(RATE)))
-                .get());
+        Seq<Batch> batches = runAll(settings -> settings.backpressure(true)
+                .sparkConf("spark.streaming.backpressure.initialRate", Long.toString(RATE)));
 
         assertTrue(batches.take(2).forAll(batch -> batch.count() <= MOST_PER_BATCH),
                 () -> "a first batch over " + MOST_PER_BATCH + ": " + batches.map(Batch::count));

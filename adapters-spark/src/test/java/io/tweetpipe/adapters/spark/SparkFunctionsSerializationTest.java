@@ -5,6 +5,7 @@ import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.analysis.Subject;
 import io.tweetpipe.domain.analysis.Window;
 import io.tweetpipe.domain.learning.LabelledText;
+import io.tweetpipe.domain.preprocessing.RecordDecoding;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,7 +106,7 @@ class SparkFunctionsSerializationTest {
 
     @Test
     void givenTheFlatMapFunction_roundTrip_preprocessesAlike() throws Exception {
-        PreprocessFrames function = new PreprocessFrames(Preprocessing.standard());
+        PreprocessFrames function = new PreprocessFrames(new RecordDecoding(Preprocessing.standard()));
         PreprocessFrames copy = roundTrip(function);
 
         byte[] chunk = RECEIVED.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -176,7 +177,7 @@ class SparkFunctionsSerializationTest {
         byte[] chunk = "Vaccine clinic open, vaccine queue long__end".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         TweetRecord record = EVERY_ANALYSIS.records(chunk).head();
 
-        DecodeRecords decode = roundTrip(new DecodeRecords(EVERY_ANALYSIS));
+        DecodeRecords decode = roundTrip(new DecodeRecords(EVERY_ANALYSIS.decoding()));
         TrendKeys words = roundTrip(new TrendKeys(WORDS));
         TotalsKeys totals = roundTrip(new TotalsKeys());
 

@@ -5,13 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tweetpipe.application.port.out.StreamEngine;
 import io.tweetpipe.domain.Rejection;
-import io.vavr.control.Either;
+import io.tweetpipe.domain.analysis.StreamJob;
+import io.tweetpipe.domain.batch.BatchTally;
+import io.tweetpipe.domain.framing.FrameCap;
+import io.tweetpipe.domain.preprocessing.Preprocessing;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
 import io.vavr.control.Option;
+import io.vavr.control.Validation;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.StreamingContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,35 +28,43 @@ class SparkSettingsTest {
 
     private static final Duration SECOND = Duration.ofSeconds(1);
 
-    private static Either<Rejection, SparkSettings> master(String master) {
-        return SparkSettings.of(master, SECOND, "127.0.0.1", 5555, 1 << 20);
+    private static SparkSettings.Builder reading(String master) {
+        return SparkSettings.builder(master, SECOND).relay("127.0.0.1", 5555);
+    }
+
+    private static SparkSettings seed() {
+        return reading("local[2]").build();
+    }
+
+    /** The one problem with these settings: there must be exactly one. */
+    private static Rejection problem(SparkSettings.Builder settings) {
+        Seq<Rejection> problems = settings.validate().getError();
+        assertEquals(1, problems.size(), problems::toString);
+        return problems.head();
     }
 
     @Test
-    void defaults_areTheSeedsSetup() {
-        SparkSettings defaults = SparkSettings.defaults();
+    void builder_givesTheAdaptersOwnDefaults() {
+        SparkSettings defaults = seed();
 
-        assertEquals("local[2]", defaults.master());
-        assertEquals(SECOND, defaults.batchInterval());
-        assertEquals("127.0.0.1", defaults.host());
-        assertEquals(5555, defaults.port());
-        assertEquals(1 << 20, defaults.maxFrameBytes());
+        assertEquals(FrameCap.DEFAULT, defaults.maxFrameBytes());
         assertEquals("tweetpipe", defaults.appName());
         assertEquals(Option.some(4040), defaults.uiPort());
+        assertEquals(Option.none(), defaults.checkpoint());
         assertTrue(defaults.sparkConf().isEmpty());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"local[2]", "local[8]", "local[*]", "local[4, 3]", "spark://127.0.0.1:7077", "yarn",
             "k8s://https://127.0.0.1:6443", "local-cluster[2,1,1024]"})
-    void givenAMasterSparkRuns_of_acceptsIt(String master) {
-        assertEquals(master, master(master).get().master());
+    void givenAMasterSparkRuns_validate_acceptsIt(String master) {
+        assertEquals(master, reading(master).validate().get().master());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"local", "local[1]", "local[0]"})
-    void givenALocalMasterWithOneThread_of_refusesItBecauseTheReceiverTakesIt(String master) {
-        Rejection rejection = master(master).getLeft();
+    void givenALocalMasterWithOneThread_validate_refusesItBecauseTheReceiverTakesIt(String master) {
+        Rejection rejection = problem(reading(master));
 
         assertEquals("master", rejection.subject());
         assertTrue(rejection.reason().contains("local[2]"), rejection::reason);
@@ -56,91 +72,109 @@ class SparkSettingsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "lokal[2]", "spark:/oops", "mesos://x"})
-    void givenNoMasterURL_of_refusesIt(String master) {
-        assertEquals("master", master(master).getLeft().subject());
+    void givenNoMasterURL_validate_refusesIt(String master) {
+        assertEquals("master", problem(reading(master)).subject());
     }
 
     @Test
-    void givenOtherWrongValues_of_namesWhatIsWrong() {
-        assertEquals("batch interval", SparkSettings.of("local[2]", Duration.ZERO, "h", 1, 1).getLeft().subject());
-        assertEquals("batch interval",
-                SparkSettings.of("local[2]", Duration.ofNanos(1_500_000), "h", 1, 1).getLeft().subject());
-        assertEquals("host", SparkSettings.of("local[2]", SECOND, " ", 1, 1).getLeft().subject());
-        assertEquals("port", SparkSettings.of("local[2]", SECOND, "h", 0, 1).getLeft().subject());
-        assertEquals("port", SparkSettings.of("local[2]", SECOND, "h", 65_536, 1).getLeft().subject());
-        assertEquals("max frame bytes", SparkSettings.of("local[2]", SECOND, "h", 1, 0).getLeft().subject());
-        assertEquals("ui port", SparkSettings.defaults().withUi(Option.some(-1)).getLeft().subject());
-        assertEquals("spark setting", SparkSettings.defaults().withSparkConf("ui.port", "1").getLeft().subject());
-        assertThrows(IllegalArgumentException.class, () -> new SparkSettings("local[1]", SECOND,
-                io.vavr.collection.List.of(new SparkSettings.Relay("h", 1)), 1, "tweetpipe", Option.none(),
-                Option.none(), io.vavr.collection.HashMap.empty()));
+    void givenOtherWrongValues_validate_namesWhatIsWrong() {
+        assertEquals("batch interval", problem(SparkSettings.builder("local[2]", Duration.ZERO).relay("h", 1))
+                .subject());
+        assertEquals("batch interval", problem(SparkSettings.builder("local[2]", Duration.ofNanos(1_500_000))
+                .relay("h", 1)).subject());
+        assertEquals("host", problem(SparkSettings.builder("local[2]", SECOND).relay(" ", 1)).subject());
+        assertEquals("port", problem(SparkSettings.builder("local[2]", SECOND).relay("h", 0)).subject());
+        assertEquals("port", problem(SparkSettings.builder("local[2]", SECOND).relay("h", 65_536)).subject());
+        assertEquals("max frame bytes", problem(reading("local[2]").maxFrameBytes(0)).subject());
+        assertEquals("max frame bytes", problem(reading("local[2]").maxFrameBytes(FrameCap.LARGEST + 1)).subject());
+        assertEquals("ui port", problem(reading("local[2]").ui(Option.some(-1))).subject());
+        assertEquals("spark setting", problem(reading("local[2]").sparkConf("ui.port", "1")).subject());
+        assertThrows(IllegalArgumentException.class, () -> reading("local[1]").build());
     }
 
     @Test
-    void givenAMaxRateAndBackpressure_with_keepsThemUnderSparksNames() {
-        SparkSettings settings = SparkSettings.defaults().withMaxRate(50_000)
-                .flatMap(s -> s.withBackpressure(true)).get();
+    void givenSeveralWrongValues_validate_reportsEveryOne() {
+        Validation<Seq<Rejection>, SparkSettings> settings = SparkSettings.builder("lokal", Duration.ZERO)
+                .relay("h", 0).maxFrameBytes(0).checkpoint(" ").maxRate(0).validate();
+
+        assertEquals(List.of("master", "batch interval", "checkpoint", "max frame bytes", "max rate", "port"),
+                settings.getError().map(Rejection::subject));
+    }
+
+    @Test
+    void givenAMaxRateAndBackpressure_builder_keepsThemUnderSparksNames() {
+        SparkSettings settings = reading("local[2]").maxRate(50_000).backpressure(true).build();
 
         assertEquals(Option.some(50_000L), settings.maxRate());
         assertTrue(settings.backpressure());
-        assertEquals(Option.none(), SparkSettings.defaults().maxRate());
-        assertFalse(SparkSettings.defaults().backpressure());
+        assertEquals(Option.none(), seed().maxRate());
+        assertFalse(seed().backpressure());
         SparkConf conf = new SparkStreamEngine(settings, name -> null).sparkConf();
         assertEquals("50000", conf.get("spark.streaming.receiver.maxRate"));
         assertEquals("true", conf.get("spark.streaming.backpressure.enabled"));
     }
 
     @Test
-    void givenACheckpointDirectory_with_turnsTheReceiversWriteAheadLogOn() {
-        SparkSettings settings = master("spark://127.0.0.1:7077").flatMap(s -> s.withCheckpoint(" /tmp/cp ")).get();
+    void givenACheckpointDirectory_builder_turnsTheReceiversWriteAheadLogOn() {
+        SparkSettings settings = reading("spark://127.0.0.1:7077").checkpoint(" /tmp/cp ").build();
 
         assertEquals(Option.some("/tmp/cp"), settings.checkpoint());
         assertEquals("true", new SparkStreamEngine(settings, name -> null).sparkConf()
                 .get("spark.streaming.receiver.writeAheadLog.enable"));
         assertEquals(StorageLevel.MEMORY_AND_DISK_SER(), storageLevel(settings), "the log is the second copy");
-        assertEquals(Option.none(), SparkSettings.defaults().checkpoint());
-        assertEquals("checkpoint", SparkSettings.defaults().withCheckpoint(" ").getLeft().subject());
+        assertEquals(Option.none(), seed().checkpoint());
+        assertEquals("checkpoint", problem(reading("local[2]").checkpoint(" ")).subject());
     }
 
-    private static final io.vavr.collection.List<SparkSettings.Relay> TWO_RELAYS = io.vavr.collection.List.of(
+    private static final List<SparkSettings.Relay> TWO_RELAYS = List.of(
             new SparkSettings.Relay("127.0.0.1", 5555), new SparkSettings.Relay("127.0.0.1", 5556));
 
     @Test
-    void givenTwoRelays_withRelays_wantsMoreLocalThreadsThanReceivers() {
-        Rejection rejection = master("local[2]").flatMap(s -> s.withRelays(TWO_RELAYS)).getLeft();
+    void givenTwoRelays_validate_wantsMoreLocalThreadsThanReceivers() {
+        Rejection rejection = problem(SparkSettings.builder("local[2]", SECOND).relays(TWO_RELAYS));
 
         assertEquals("master", rejection.subject());
         assertTrue(rejection.reason().contains("local[3]"), rejection::reason);
-        SparkSettings three = master("local[3]").flatMap(s -> s.withRelays(TWO_RELAYS)).get();
+        SparkSettings three = SparkSettings.builder("local[3]", SECOND).relays(TWO_RELAYS).build();
         assertEquals(TWO_RELAYS, three.relays());
         assertEquals("127.0.0.1", three.host());
         assertEquals(5555, three.port());
-        assertTrue(master("spark://127.0.0.1:7077").flatMap(s -> s.withRelays(TWO_RELAYS)).isRight(),
+        assertTrue(SparkSettings.builder("spark://127.0.0.1:7077", SECOND).relays(TWO_RELAYS).validate().isValid(),
                 "a cluster's cores are its workers' business");
     }
 
     @Test
-    void givenNoRelayOrOneTwice_withRelays_refuses() {
-        SparkSettings four = master("local[4]").get();
-
-        assertEquals("relays", four.withRelays(io.vavr.collection.List.empty()).getLeft().subject());
-        assertEquals("relays", four.withRelays(TWO_RELAYS.append(TWO_RELAYS.head())).getLeft().subject());
-        assertEquals("port", four.withRelays(io.vavr.collection.List.of(new SparkSettings.Relay("h", 0)))
-                .getLeft().subject());
+    void givenNoRelayOrOneTwice_validate_refuses() {
+        assertEquals("relays", problem(SparkSettings.builder("local[4]", SECOND)).subject());
+        assertEquals("relays", problem(SparkSettings.builder("local[4]", SECOND)
+                .relays(TWO_RELAYS.append(TWO_RELAYS.head()))).subject());
+        assertEquals("port", problem(SparkSettings.builder("local[4]", SECOND).relay("h", 0)).subject());
     }
 
     @Test
-    void givenAWrongRate_with_namesIt() {
-        assertEquals("max rate", SparkSettings.defaults().withMaxRate(0).getLeft().subject());
-        assertEquals("max rate", SparkSettings.defaults()
-                .withSparkConf("spark.streaming.receiver.maxRate", "fast").getLeft().subject());
-        assertEquals("backpressure", SparkSettings.defaults()
-                .withSparkConf("spark.streaming.backpressure.enabled", "yes").getLeft().subject());
+    void givenAWrongRate_validate_namesIt() {
+        assertEquals("max rate", problem(reading("local[2]").maxRate(0)).subject());
+        assertEquals("max rate", problem(reading("local[2]").sparkConf("spark.streaming.receiver.maxRate", "fast"))
+                .subject());
+        assertEquals("backpressure", problem(reading("local[2]")
+                .sparkConf("spark.streaming.backpressure.enabled", "yes")).subject());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yarn", "k8s://https://127.0.0.1:6443"})
+    void givenAClusterManagerThisBuildDoesNotShip_start_saysSoInOneLineAndStartsNothing(String master) {
+        var started = new SparkStreamEngine(reading(master).build())
+                .start(StreamJob.sampling(BatchTally.EVERYTHING), batch -> { });
+
+        assertEquals("master", started.getLeft().subject());
+        assertTrue(started.getLeft().reason().contains("spark-submit"), started.getLeft()::reason);
+        assertEquals(1, started.getLeft().toString().lines().count());
+        assertTrue(StreamingContext.getActive().isEmpty(), "no Spark context was made");
     }
 
     @Test
     void givenALocalMaster_sparkConf_keepsTheDriverOnLoopbackAndStopsGracefullyOnSigterm() {
-        SparkConf conf = new SparkStreamEngine(SparkSettings.defaults(), name -> null).sparkConf();
+        SparkConf conf = new SparkStreamEngine(seed(), name -> null).sparkConf();
 
         assertEquals("local[2]", conf.get("spark.master"));
         assertEquals("tweetpipe", conf.get("spark.app.name"));
@@ -155,21 +189,21 @@ class SparkSettingsTest {
         Map<String, String> unset = Map.of();
         Map<String, String> everywhere = Map.of("SPARK_LOCAL_IP", "0.0.0.0");
         Map<String, String> loopback = Map.of("SPARK_LOCAL_IP", "127.0.0.1");
-        SparkSettings settings = SparkSettings.defaults();
+        SparkSettings settings = seed();
 
         assertEquals("false", new SparkStreamEngine(settings, unset::get).sparkConf().get("spark.ui.enabled"));
         assertEquals("false", new SparkStreamEngine(settings, everywhere::get).sparkConf().get("spark.ui.enabled"));
         SparkConf onLoopback = new SparkStreamEngine(settings, loopback::get).sparkConf();
         assertEquals("true", onLoopback.get("spark.ui.enabled"));
         assertEquals("4040", onLoopback.get("spark.ui.port"));
-        assertEquals("false", new SparkStreamEngine(settings.withUi(Option.none()).get(), loopback::get).sparkConf()
-                .get("spark.ui.enabled"));
+        assertEquals("false", new SparkStreamEngine(reading("local[2]").ui(Option.none()).build(), loopback::get)
+                .sparkConf().get("spark.ui.enabled"));
     }
 
     @Test
     void givenSparkSettings_sparkConf_letsThemWinOverTheAdaptersChoices() {
-        SparkSettings settings = SparkSettings.defaults().withSparkConf("spark.driver.host", "10.0.0.5")
-                .flatMap(s -> s.withSparkConf("spark.ui.enabled", "true")).get();
+        SparkSettings settings = reading("local[2]").sparkConf("spark.driver.host", "10.0.0.5")
+                .sparkConf("spark.ui.enabled", "true").build();
 
         SparkConf conf = new SparkStreamEngine(settings, name -> null).sparkConf();
 
@@ -179,10 +213,10 @@ class SparkSettingsTest {
 
     @Test
     void storageLevel_replicatesBlocksOnlyWhereThereIsAPeerAndNoWriteAheadLog() {
-        SparkSettings local = SparkSettings.defaults();
-        SparkSettings cluster = master("spark://127.0.0.1:7077").get();
-        SparkSettings clusterWithLog = cluster.withSparkConf("spark.streaming.receiver.writeAheadLog.enable", "true")
-                .get();
+        SparkSettings local = seed();
+        SparkSettings cluster = reading("spark://127.0.0.1:7077").build();
+        SparkSettings clusterWithLog = reading("spark://127.0.0.1:7077")
+                .sparkConf("spark.streaming.receiver.writeAheadLog.enable", "true").build();
 
         assertEquals(StorageLevel.MEMORY_AND_DISK_SER(), storageLevel(local));
         assertEquals(StorageLevel.MEMORY_AND_DISK_SER_2(), storageLevel(cluster));

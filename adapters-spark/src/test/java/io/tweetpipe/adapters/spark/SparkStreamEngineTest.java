@@ -136,12 +136,9 @@ class SparkStreamEngineTest {
     void givenTwoRelays_run_readsBothThroughOneReceiverEachIntoOneStream() throws Exception {
         relay = new LoopbackRelay();
         try (LoopbackRelay other = new LoopbackRelay()) {
-            SparkSettings settings = SparkSettings.of("local[3]", TestSettings.BATCH_INTERVAL, "127.0.0.1",
-                            relay.port(), 1 << 20)
-                    .flatMap(s -> s.withUi(io.vavr.control.Option.none()))
-                    .flatMap(s -> s.withRelays(List.of(new SparkSettings.Relay("127.0.0.1", relay.port()),
-                            new SparkSettings.Relay("127.0.0.1", other.port()))))
-                    .get();
+            SparkSettings settings = SparkSettings.builder("local[3]", TestSettings.BATCH_INTERVAL)
+                    .ui(io.vavr.control.Option.none())
+                    .relay("127.0.0.1", relay.port()).relay("127.0.0.1", other.port()).build();
             running = new SparkStreamEngine(settings).start(CAPTURE_ALL, sink)
                     .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
             List<String> left = List.range(0, 300).map(i -> "left " + i);

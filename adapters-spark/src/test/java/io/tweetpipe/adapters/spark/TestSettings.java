@@ -16,9 +16,11 @@ final class TestSettings {
     }
 
     static SparkSettings reading(int port, Duration batchInterval) {
-        return SparkSettings.of("local[2]", batchInterval, "127.0.0.1", port, 1 << 20)
-                .flatMap(settings -> settings.withUi(Option.none()))
-                .flatMap(settings -> settings.withSparkConf("spark.streaming.receiverRestartDelay", "200"))
-                .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
+        return builder(port, batchInterval).build();
+    }
+
+    static SparkSettings.Builder builder(int port, Duration batchInterval) {
+        return SparkSettings.builder("local[2]", batchInterval).relay("127.0.0.1", port).ui(Option.none())
+                .sparkConf("spark.streaming.receiverRestartDelay", "200");
     }
 }

@@ -118,11 +118,10 @@ public final class ThroughputMain {
     }
 
     private static SparkSettings settings(List<ServerSocket> servers, Duration batchInterval, String master) {
-        return SparkSettings.of(master, batchInterval, "127.0.0.1", servers.get(0).getLocalPort(), 1 << 20)
-                .flatMap(s -> s.withUi(Option.none()))
-                .flatMap(s -> s.withRelays(io.vavr.collection.List.ofAll(servers)
-                        .map(server -> new SparkSettings.Relay("127.0.0.1", server.getLocalPort()))))
-                .getOrElseThrow(rejection -> new IllegalStateException(rejection.toString()));
+        return SparkSettings.builder(master, batchInterval).ui(Option.none())
+                .relays(io.vavr.collection.List.ofAll(servers)
+                        .map(server -> new SparkSettings.Relay("127.0.0.1", server.getLocalPort())))
+                .build();
     }
 
     /** Tweet-like bodies of 60 to 240 characters, some upper case, some with emoji and accents, framed once. */

@@ -6,6 +6,7 @@ import io.tweetpipe.application.port.out.FramePublisher;
 import io.tweetpipe.application.port.out.TweetSource;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.framing.Frame;
+import io.tweetpipe.domain.framing.Wire;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.TrackFilter;
 import io.vavr.control.Either;
@@ -19,6 +20,7 @@ public final class RelayTweetsService implements RelayTweetsUseCase {
     private final TweetSource source;
     private final FramePublisher publisher;
     private final Consumer<Rejection> rejections;
+    private final Wire wire;
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -30,11 +32,20 @@ public final class RelayTweetsService implements RelayTweetsUseCase {
     /**
      * @param rejections told of every message that could not be relayed, so the caller can log it; the relay goes
      *     on regardless
+     * @param wire what each frame carries: the body alone ({@link Wire#TEXT}, the tutorial's contract) or the
+     *     structured record
      */
-    public RelayTweetsService(TweetSource source, FramePublisher publisher, Consumer<Rejection> rejections) {
+    public RelayTweetsService(TweetSource source, FramePublisher publisher, Consumer<Rejection> rejections,
+                              Wire wire) {
         this.source = Objects.requireNonNull(source, "source");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.rejections = Objects.requireNonNull(rejections, "rejections");
+        this.wire = Objects.requireNonNull(wire, "wire");
+    }
+
+    /** A relay on the text wire, the tutorial's contract. */
+    public RelayTweetsService(TweetSource source, FramePublisher publisher, Consumer<Rejection> rejections) {
+        this(source, publisher, rejections, Wire.TEXT);
     }
 
     @Override
@@ -51,7 +62,7 @@ public final class RelayTweetsService implements RelayTweetsUseCase {
 
     private void handle(StreamMessage message) {
         if (message instanceof StreamMessage.Status status) {
-            Frame.of(status.tweet().body()).fold(
+            Frame.of(status.tweet(), wire).fold(
                     rejection -> reject(Rejection.of("tweet " + status.tweet().id(), rejection.reason())),
                     this::publish);
         } else if (message instanceof StreamMessage.Malformed malformed) {

@@ -3,6 +3,14 @@ package io.tweetpipe.application.contract;
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.analysis.Subject;
 import io.tweetpipe.domain.framing.Frame;
+import io.tweetpipe.domain.framing.Wire;
+import io.tweetpipe.domain.tweet.Author;
+import io.tweetpipe.domain.tweet.Entities;
+import io.tweetpipe.domain.tweet.Language;
+import io.tweetpipe.domain.tweet.TweetId;
+import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.function.Function;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +33,32 @@ record TimedTweets(Seq<Seq<Tweet>> batches) {
      * @param hashtags the hashtags it holds, lower-cased
      * @param words the words a word ranking counts in it
      */
-    record Tweet(String text, Seq<String> hashtags, Seq<String> words) {
-        String expectedBody() {
-            return text.replace('\n', ' ').toLowerCase(Locale.ROOT).strip();
+    record Tweet(String text, Seq<String> hashtags, Seq<String> words, Option<io.tweetpipe.domain.tweet.Tweet> structured) {
+        Tweet(String text, Seq<String> hashtags, Seq<String> words) {
+            this(text, hashtags, words, Option.none());
         }
+
+        String expectedBody() {
+            return structured.map(io.tweetpipe.domain.tweet.Tweet::body).getOrElse(text).replace('\n', ' ').toLowerCase(Locale.ROOT).strip();
+        }
+
+        Option<String> author() {
+            return structured.map(status -> status.author().screenName().toLowerCase(Locale.ROOT));
+        }
+
+        String frame() {
+            return structured.isDefined() ? Frame.of(structured.get(), Wire.STRUCTURED).get().text()
+                    : Frame.of(text).get().text();
+        }
+    }
+
+    /** A tweet sent on the structured wire: language, author, and the entities Twitter gives. */
+    private static Tweet structured(long id, String text, Option<String> fullText, String lang, String author,
+                                    Seq<String> hashtags, Seq<String> words) {
+        io.tweetpipe.domain.tweet.Tweet status = new io.tweetpipe.domain.tweet.Tweet(new TweetId(id), text, fullText, new Language(lang),
+                Instant.parse("2026-11-29T10:00:00Z").plusSeconds(id), new Author(id, author),
+                new Entities(hashtags, List.empty(), List.empty()));
+        return new Tweet(text, hashtags.map(tag -> tag.toLowerCase(Locale.ROOT)), words, Option.some(status));
     }
 
     private static final Seq<String> TAGS = List.of("Covid", "vaccine", "maskUp", "salud", "ÉTÉ");
@@ -50,6 +80,12 @@ record TimedTweets(Seq<Seq<Tweet>> batches) {
             // Hostile text: the marker, a backslash, a line break, an emoji, and the shape of a structured record.
             batch = batch.append(new Tweet("Nurse\\Doctor __end 😷\n{\"id\":1,\"body\":\"x\"} #Covid",
                     List.of("covid"), List.of("nurse", "doctor", "end", "id", "body")));
+            // The structured wire: an author and a language; an extended tweet whose hashtag is only in its full text.
+            batch = batch.append(structured(100L * k + 1, "Good NEWS about the vaccine #Covid", Option.none(), "en",
+                    "Author" + k % 3, List.of("Covid"), List.of("good", "news", "vaccine")));
+            batch = batch.append(structured(100L * k + 2, "Long story short\u2026 https://t.co/x",
+                    Option.some("Long story short: the clinic stays open #Extended"), "en", "writer" + k % 2,
+                    List.of("Extended"), List.of("long", "story", "short", "clinic", "stays", "open")));
             // Several languages, each with its stop words.
             batch = batch.append(switch (k % 4) {
                 case 0 -> new Tweet("el hospital de la ciudad", List.empty(), List.of("hospital", "ciudad"));
@@ -68,8 +104,7 @@ record TimedTweets(Seq<Seq<Tweet>> batches) {
 
     /** What the relay writes for each batch: one chunk per tweet. */
     Seq<Seq<byte[]>> chunks() {
-        return batches.map(batch -> batch.map(tweet -> Frame.of(tweet.text()).get().text()
-                .getBytes(StandardCharsets.UTF_8)));
+        return batches.map(batch -> batch.map(tweet -> tweet.frame().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The counts in the window of {@code length} batches that ends at batch {@code end} (counted from 1). */
@@ -90,27 +125,30 @@ record TimedTweets(Seq<Seq<Tweet>> batches) {
      * timeout is forgotten, count and all.
      */
     TreeMap<String, Long> hashtagsSinceStart(int at, Duration batch, Analysis.RunningTotals totals) {
+        return sinceStart(at, batch, totals, Tweet::hashtags);
+    }
+
+    /** How many distinct authors the totals hold after batch {@code at}, by the same rule; text frames have none. */
+    long authorsSinceStart(int at, Duration batch, Analysis.RunningTotals totals) {
+        return sinceStart(at, batch, totals, tweet -> tweet.author().toList()).size();
+    }
+
+    private TreeMap<String, Long> sinceStart(int at, Duration batch, Analysis.RunningTotals totals,
+                                             Function<Tweet, Seq<String>> keys) {
         TreeMap<String, Long> counts = new TreeMap<>();
         Map<String, Integer> lastSeen = new HashMap<>();
         for (int k = 1; k <= at; k++) {
             for (Tweet tweet : batches.get(k - 1)) {
-                for (String tag : tweet.hashtags()) {
-                    counts.merge(tag, 1L, Long::sum);
-                    lastSeen.put(tag, k);
+                for (String key : keys.apply(tweet)) {
+                    counts.merge(key, 1L, Long::sum);
+                    lastSeen.put(key, k);
                 }
             }
             if (k * batch.toMillis() % totals.sweep().toMillis() == 0) {
                 long threshold = k * batch.toMillis() - totals.idleTimeout().toMillis();
-                int now = k;
-                counts.keySet().removeIf(tag -> lastSeen.get(tag) < now && lastSeen.get(tag) * batch.toMillis()
-                        < threshold);
+                counts.keySet().removeIf(key -> lastSeen.get(key) * batch.toMillis() < threshold);
             }
         }
         return counts;
-    }
-
-    /** Text frames carry no author. */
-    long authorsSinceStart(int at, Duration batch, Analysis.RunningTotals totals) {
-        return 0;
     }
 }

@@ -61,7 +61,7 @@ final class InMemoryAnalyses {
     /** The next batch's results, in the job's order. */
     Seq<StreamOutput> batch(Instant time, Seq<byte[]> chunks) {
         batch++;
-        Seq<String> bodies = chunks.flatMap(chunk -> job.preprocessing().applyUtf8(chunk));
+        Seq<String> bodies = chunks.flatMap(job.decoding()::bodies);
         Seq<TweetRecord> records = job.needsRecords() || stores.nonEmpty() ? chunks.flatMap(job::records)
                 : List.empty();
         java.util.List<StreamOutput> outputs = new ArrayList<>();

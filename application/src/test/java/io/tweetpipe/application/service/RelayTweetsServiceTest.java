@@ -3,6 +3,7 @@ package io.tweetpipe.application.service;
 import static io.tweetpipe.application.contract.Tweets.extended;
 import static io.tweetpipe.application.contract.Tweets.tweet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tweetpipe.application.memory.InMemoryFramePublisher;
 import io.tweetpipe.application.memory.InMemoryTweetSource;
@@ -10,8 +11,11 @@ import io.tweetpipe.application.port.in.RelayReport;
 import io.tweetpipe.application.port.out.TweetSource;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.framing.Frame;
+import io.tweetpipe.domain.framing.StructuredFormat;
+import io.tweetpipe.domain.framing.Wire;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.TrackFilter;
+import io.tweetpipe.domain.tweet.Tweet;
 import io.tweetpipe.domain.tweet.TweetId;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
@@ -49,6 +53,29 @@ class RelayTweetsServiceTest {
         assertEquals(List.of(Frame.of("covid one").get(), Frame.of("covid two, the whole long post").get()),
                 List.ofAll(reader));
         assertEquals(List.of("tweet 3", "json"), List.ofAll(logged).map(Rejection::subject));
+    }
+
+    @Test
+    void givenStructuredWire_relay_framesEachTweetAsItsRecordAndRefusesTheSameTweets() throws InterruptedException {
+        Tweet one = tweet(1, "covid one #news", "en");
+        Tweet two = extended(2, "covid two, the whole long post @who", "es");
+        List<StreamMessage> messages = List.of(new StreamMessage.Status(one), new StreamMessage.Status(two),
+                new StreamMessage.Status(tweet(3, " \r\n\u2028 ", "en")));
+        TweetSource source = (filter, listener) -> {
+            messages.forEach(listener);
+            return Either.right((long) messages.size());
+        };
+        InMemoryFramePublisher publisher = new InMemoryFramePublisher(100, 100);
+        java.util.List<Rejection> logged = new ArrayList<>();
+
+        RelayReport report = new RelayTweetsService(source, publisher, logged::add, Wire.STRUCTURED).relay(COVID)
+                .get();
+
+        assertEquals(new RelayReport(2, 1, 0, 0, 0, 0), report);
+        List<Frame> frames = List.ofAll(publisher.connect());
+        assertEquals(List.of(Frame.of(one, Wire.STRUCTURED).get(), Frame.of(two, Wire.STRUCTURED).get()), frames);
+        assertTrue(frames.forAll(frame -> StructuredFormat.isStructured(frame.text())), frames::toString);
+        assertEquals(List.of("tweet 3"), List.ofAll(logged).map(Rejection::subject));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.tweetpipe.bootstrap.bench;
 
-import io.tweetpipe.bootstrap.cli.CommandLine;
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -418,7 +418,7 @@ public final class BenchSuite {
 
     /** Whether tweetpipe's command line takes several relays (several receivers, unioned). */
     static boolean severalRelaysSupported() {
-        return CommandLine.parse("stream", "--relays", "127.0.0.1:5555,127.0.0.1:5556").isRight();
+        return CommandLines.config("stream", "--master", "local[3]", "--relays", "127.0.0.1:5555,127.0.0.1:5556").isValid();
     }
 
     private List<String> relayCommand(double rate, double warmup, double measure, int relays) {

@@ -42,7 +42,7 @@ public final class LoadRelay {
         List<String> bodies = BenchTweets.framedBodies();
         List<SocketRelay> relays = new ArrayList<>();
         for (int i = 0; i < relayCount; i++) {
-            relays.add(SocketRelay.open(RelaySettings.defaults().withPort(0)).getOrElseThrow(
+            relays.add(SocketRelay.open(RelaySettings.listeningOn("127.0.0.1", 0).build()).getOrElseThrow(
                     rejection -> new IllegalStateException(rejection.toString())));
         }
         StringJoiner ports = new StringJoiner(",");

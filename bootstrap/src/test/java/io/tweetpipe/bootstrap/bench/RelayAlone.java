@@ -131,7 +131,7 @@ public final class RelayAlone {
 
     private static Received relay(Frame[] frames, double seconds, long[] missed) throws Exception {
         AtomicBoolean done = new AtomicBoolean();
-        RelaySettings settings = RelaySettings.defaults().withPort(0);
+        RelaySettings settings = RelaySettings.listeningOn("127.0.0.1", 0).build();
         long halfBuffer = settings.clientBufferBytes() / 2;
         SocketRelay relay = SocketRelay.open(settings).get();
         try (Socket reader = new Socket(InetAddress.getLoopbackAddress(), relay.port())) {

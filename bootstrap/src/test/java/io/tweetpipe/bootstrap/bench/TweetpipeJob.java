@@ -1,8 +1,8 @@
 package io.tweetpipe.bootstrap.bench;
 
 import io.tweetpipe.application.port.out.RunningStream;
-import io.tweetpipe.bootstrap.cli.CommandLine;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.domain.Rejection;
 import io.vavr.collection.Seq;
 import io.vavr.control.Either;
@@ -24,13 +24,7 @@ public final class TweetpipeJob {
     }
 
     public static void main(String[] args) throws Exception {
-        Either<String, CommandLine.Invocation> parsed = CommandLine.parse(args);
-        if (parsed.isLeft() || !(parsed.get() instanceof CommandLine.Run run)) {
-            System.err.println("bench: " + (parsed.isLeft() ? parsed.getLeft() : "give a run, not --help"));
-            System.exit(2);
-            return;
-        }
-        Validation<Seq<Rejection>, PipelineConfig> config = PipelineConfig.from(run.options());
+        Validation<Seq<String>, PipelineConfig> config = CommandLines.config(args);
         if (config.isInvalid()) {
             System.err.println("bench: " + config.getError().mkString("; "));
             System.exit(2);

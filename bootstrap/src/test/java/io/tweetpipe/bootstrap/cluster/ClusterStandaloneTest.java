@@ -10,8 +10,8 @@ import io.tweetpipe.adapters.socket.SocketRelay;
 import io.tweetpipe.application.memory.CapturingBatchSink;
 import io.tweetpipe.application.port.out.FramePublisher.Delivery;
 import io.tweetpipe.application.port.out.RunningStream;
-import io.tweetpipe.bootstrap.cli.CommandLine;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.framing.Frame;
 import io.tweetpipe.domain.framing.WireFormat;
@@ -89,7 +89,7 @@ class ClusterStandaloneTest {
                 "spark.executor.memory", "512m",
                 "spark.executor.extraJavaOptions", String.join(" ", StandaloneCluster.QUICK_START));
         List<String> records;
-        try (SocketRelay relay = SocketRelay.open(RelaySettings.defaults().withPort(0)).get()) {
+        try (SocketRelay relay = SocketRelay.open(RelaySettings.listeningOn("127.0.0.1", 0).build()).get()) {
             PipelineConfig config = config("stream", "--master", cluster.masterUrl(), "--port",
                     Integer.toString(relay.port()), "--batch-interval", BATCH);
             // SparkConf reads spark.* system properties, as spark-submit passes them; the command line has no flag
@@ -136,7 +136,7 @@ class ClusterStandaloneTest {
         List<String> tweets = List.of("Submitted to the CLUSTER, first", "second 🦠 from spark-submit",
                 "third: Ünïcödé and a literal __end");
         List<String> appsBefore = applications();
-        try (SocketRelay relay = SocketRelay.open(RelaySettings.defaults().withPort(0)).get()) {
+        try (SocketRelay relay = SocketRelay.open(RelaySettings.listeningOn("127.0.0.1", 0).build()).get()) {
             List<String> command = cluster.javaCommand("-Xmx512m", "org.apache.spark.deploy.SparkSubmit");
             command.addAll(command.size() - 1, StandaloneCluster.QUICK_START);
             command.addAll(List.of("--master", cluster.masterUrl(), "--deploy-mode", "client",
@@ -185,12 +185,7 @@ class ClusterStandaloneTest {
     }
 
     private static PipelineConfig config(String... args) {
-        CommandLine.Run run = (CommandLine.Run) CommandLine.parse(args).get();
-        var config = PipelineConfig.from(run.options());
-        if (config.isInvalid()) {
-            throw new IllegalArgumentException(config.getError().mkString("; "));
-        }
-        return config.get();
+        return CommandLines.config(args).toEither().getOrElseThrow(mistakes -> new IllegalArgumentException(mistakes.mkString("; ")));
     }
 
     /** What the stream shows for a tweet: its body on one line, unescaped, lower-cased, trimmed. */

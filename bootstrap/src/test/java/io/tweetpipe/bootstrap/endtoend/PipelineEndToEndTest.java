@@ -6,9 +6,9 @@ import io.tweetpipe.adapters.socket.SocketRelay;
 import io.tweetpipe.application.memory.CapturingBatchSink;
 import io.tweetpipe.application.port.in.RelayReport;
 import io.tweetpipe.application.port.out.RunningStream;
-import io.tweetpipe.bootstrap.cli.CommandLine;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.testing.CapturingPipeline;
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.bootstrap.testing.DaggerCapturingPipeline;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -85,9 +85,8 @@ class PipelineEndToEndTest {
         List<String> expected = List.ofAll(recorded).flatMap(io.vavr.Tuple2::_2).map(PipelineEndToEndTest::seen);
         Path recording = dir.resolve("recorded.jsonl");
         Files.write(recording, lines, StandardCharsets.UTF_8);
-        PipelineConfig config = PipelineConfig.from(((CommandLine.Run) CommandLine.parse("demo",
-                "--replay-file", recording.toString(), "--rate", "0", "--once", "--port", String.valueOf(freePort()),
-                "--batch-interval", "500ms").get()).options()).get();
+        PipelineConfig config = CommandLines.config("demo", "--replay-file", recording.toString(), "--rate", "0", "--once",
+                "--port", String.valueOf(freePort()), "--batch-interval", "500ms").get();
         CapturingPipeline pipeline = DaggerCapturingPipeline.factory().create(config);
 
         SocketRelay socket = pipeline.socketRelay();

@@ -1,8 +1,8 @@
 package io.tweetpipe.bootstrap.faults;
 
 import io.tweetpipe.application.port.out.RunningStream;
-import io.tweetpipe.bootstrap.cli.CommandLine;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchTally;
 import java.io.IOException;
@@ -17,15 +17,8 @@ final class Pipelines {
     }
 
     static PipelineConfig config(String... args) {
-        var parsed = CommandLine.parse(args);
-        if (parsed.isLeft()) {
-            throw new AssertionError(String.join(" ", args) + ": " + parsed.getLeft());
-        }
-        var config = PipelineConfig.from(((CommandLine.Run) parsed.get()).options());
-        if (config.isInvalid()) {
-            throw new AssertionError(String.join(" ", args) + ": " + config.getError().mkString("; "));
-        }
-        return config.get();
+        return CommandLines.config(args).toEither().getOrElseThrow(mistakes ->
+                new AssertionError(String.join(" ", args) + ": " + mistakes.mkString("; ")));
     }
 
     static int freePort() throws IOException {

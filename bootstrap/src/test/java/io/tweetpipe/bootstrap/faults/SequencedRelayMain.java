@@ -78,12 +78,12 @@ public final class SequencedRelayMain {
     }
 
     private void run() throws Exception {
-        RelaySettings defaults = RelaySettings.defaults();
-        RelaySettings settings = defaults.withPort((int) number("port", 0))
-                .withMaxFrameBytes((int) number("maxFrameBytes", defaults.maxFrameBytes()))
-                .withClientBufferBytes((int) number("clientBufferBytes", defaults.clientBufferBytes()))
-                .withCloseGrace(Duration.ofMillis(number("closeGraceMillis", defaults.closeGrace().toMillis())))
-                .withStallTimeout(Duration.ofMillis(number("stallMillis", defaults.stallTimeout().toMillis())));
+        RelaySettings defaults = RelaySettings.listeningOn("127.0.0.1", 0).build();
+        RelaySettings settings = RelaySettings.listeningOn("127.0.0.1", (int) number("port", 0))
+                .maxFrameBytes((int) number("maxFrameBytes", defaults.maxFrameBytes()))
+                .clientBufferBytes((int) number("clientBufferBytes", defaults.clientBufferBytes()))
+                .closeGrace(Duration.ofMillis(number("closeGraceMillis", defaults.closeGrace().toMillis())))
+                .stallTimeout(Duration.ofMillis(number("stallMillis", defaults.stallTimeout().toMillis()))).build();
         SocketRelay relay = SocketRelay.open(settings).getOrElseThrow(r -> new IllegalStateException(r.toString()));
         MappedByteBuffer progress = args.containsKey("progress") ? map(Path.of(args.get("progress"))) : null;
         out.println("listening " + relay.port());

@@ -1,10 +1,9 @@
 package io.tweetpipe.domain.analysis;
 
 import io.tweetpipe.domain.preprocessing.Preprocessing;
-import io.tweetpipe.domain.tweet.Entities;
+import io.tweetpipe.domain.preprocessing.RecordDecoding;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.collection.Seq;
-import io.vavr.control.Option;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -41,9 +40,13 @@ public record StreamJob(Preprocessing preprocessing, Seq<Analysis> analyses) imp
                 .map(Analysis.ModelPredictions.class::cast);
     }
 
-    /** A chunk of frames, as the receiver stores it, read into records. */
+    /** How a chunk of frames, as the receiver stores it, becomes records (either wire) or a sample's bodies. */
+    public RecordDecoding decoding() {
+        return new RecordDecoding(preprocessing);
+    }
+
+    /** A chunk's records; frames that cannot be read are left out (see {@link RecordDecoding#decode}). */
     public Seq<TweetRecord> records(byte[] chunk) {
-        return preprocessing.applyUtf8(chunk).map(body -> new TweetRecord(Option.none(), Option.none(),
-                Option.none(), Option.none(), body, false, Entities.NONE));
+        return decoding().apply(chunk);
     }
 }

@@ -1,12 +1,14 @@
 package io.tweetpipe.domain.framing;
 
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.tweet.Tweet;
 import io.vavr.control.Either;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * One tweet's body on the wire, as {@link WireFormat} writes it: escaped body, marker, newline.
+ * One tweet on the wire: on the text wire its body as {@link WireFormat} writes it, escaped body, marker, newline; on
+ * the structured wire its record as {@link StructuredFormat} writes it, then the marker and newline.
  *
  * @param text the frame's characters; {@link #bytes()} is what goes on the socket
  */
@@ -19,13 +21,32 @@ public record Frame(String text) {
         }
     }
 
-    /** Frames a tweet's body; a body with nothing to read (empty or only white space) is refused. */
+    /**
+     * Frames a tweet's body for the text wire; a body with nothing to read (empty or only white space) is refused.
+     * The body is stripped of white space at both ends, newlines and U+001E among it, so a text frame never starts
+     * with the structured wire's record separator, nor with a newline and then the separator
+     * ({@link StructuredFormat#isStructured}).
+     */
     public static Either<Rejection, Frame> of(String body) {
         String text = WireFormat.normaliseText(body).strip();
         if (text.isEmpty()) {
-            return Either.left(Rejection.of("frame", "the tweet has no text to relay"));
+            return noText();
         }
         return Either.right(new Frame(WireFormat.escape(text) + WireFormat.MARKER + "\n"));
+    }
+
+    /** Frames a tweet for the wire given: its body alone, or the structured record. The same tweets are refused. */
+    public static Either<Rejection, Frame> of(Tweet tweet, Wire wire) {
+        Objects.requireNonNull(tweet, "tweet");
+        return switch (Objects.requireNonNull(wire, "wire")) {
+            case TEXT -> of(tweet.body());
+            case STRUCTURED -> WireFormat.normaliseText(tweet.body()).isBlank() ? noText()
+                    : Either.right(new Frame(StructuredFormat.write(tweet) + WireFormat.MARKER + "\n"));
+        };
+    }
+
+    private static Either<Rejection, Frame> noText() {
+        return Either.left(Rejection.of("frame", "the tweet has no text to relay"));
     }
 
     public byte[] bytes() {

@@ -9,9 +9,11 @@ import java.util.Objects;
  *
  * @param text the {@code text} field: for an extended tweet, Twitter truncates it to 140 characters and adds a link
  * @param fullText {@code extended_tweet.full_text}, present only when the tweet is extended
+ * @param entities what Twitter marked in the body: {@code extended_tweet.entities} when the tweet is extended, else
+ *     {@code entities}
  */
 public record Tweet(TweetId id, String text, Option<String> fullText, Language language, Instant createdAt,
-                    Author author) {
+                    Author author, Entities entities) {
 
     public Tweet {
         Objects.requireNonNull(id, "id");
@@ -20,6 +22,7 @@ public record Tweet(TweetId id, String text, Option<String> fullText, Language l
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(entities, "entities");
     }
 
     /** What the relay sends: the whole post, which is the full text when Twitter extended it, else the text. */

@@ -47,6 +47,7 @@ class FramingPropertiesTest {
                 continue;
             }
             String frameText = frame.get().text();
+            assertFalse(StructuredFormat.isStructured(frameText), () -> "taken for a record: " + escapeForMessage(body));
             assertEquals(1, count(frameText, WireFormat.MARKER), () -> "marker inside " + escapeForMessage(body));
             assertEquals(1, count(frameText, "\n"), () -> "a line break survived in " + escapeForMessage(body));
             expected.add(expectedRecord(body));

@@ -2,7 +2,10 @@ package io.tweetpipe.domain.framing;
 
 import java.util.Random;
 
-/** Text that tries hard to break framing: what real tweets hold, and what hostile ones do. */
+/**
+ * Text that tries hard to break framing: what real tweets hold, and what hostile ones do, a structured record's
+ * separator among it.
+ */
 public final class GeneratedText {
 
     private static final String[] PIECES = {
@@ -10,6 +13,7 @@ public final class GeneratedText {
         "😷", "🏳️‍🌈", "👩🏽‍⚕️", "𝕏", "\uD83D\uDE00", "#covid", "@who", "https://t.co/abc", " ", "  ", "\t",
         "\n", "\r\n", "\r", "\u2028", "\u2029", "\u0085", "\u000B", "\u000C", "__end", "__END", "_", "__", "_end",
         "__en", "\\", "\\\\", "\\_", "\\__end", "___end", "____end__end", "end", "e", "\u0000", "\uFFFD", "x",
+        "\u001E", "\u001E{\"body\":\"x\"}", "\u001F", "\u001C",
     };
 
     private final Random random;

@@ -14,7 +14,7 @@ class TrackFilterTest {
 
     private static Tweet tweet(String text, String language) {
         return new Tweet(new TweetId(1), text, Option.none(), new Language(language), Instant.EPOCH,
-                new Author(2, "someone"));
+                new Author(2, "someone"), Entities.NONE);
     }
 
     private static TrackFilter filter(String keywords, String languages) {
@@ -54,7 +54,7 @@ class TrackFilterTest {
     @Test
     void givenExtendedTweet_matches_looksAtTheFullText() {
         Tweet extended = new Tweet(new TweetId(3), "a long post… https://t.co/x", Option.some("a long post on covid"),
-                new Language("en"), Instant.EPOCH, new Author(2, "someone"));
+                new Language("en"), Instant.EPOCH, new Author(2, "someone"), Entities.NONE);
 
         assertTrue(filter("covid", "").matches(extended));
     }

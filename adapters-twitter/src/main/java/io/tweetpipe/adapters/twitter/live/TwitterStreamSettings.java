@@ -3,6 +3,7 @@ package io.tweetpipe.adapters.twitter.live;
 import io.tweetpipe.domain.Rejection;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
 import java.net.URI;
@@ -57,31 +58,24 @@ public record TwitterStreamSettings(TwitterCredentials credentials, String strea
     public static Validation<Seq<Rejection>, TwitterStreamSettings> of(TwitterCredentials credentials,
                                                                       Option<String> streamBaseUrl,
                                                                       Option<Path> recording) {
+        return of(Either.right(credentials), streamBaseUrl, recording);
+    }
+
+    /** The same, with credentials that may be missing: every problem is reported at once, theirs too. */
+    public static Validation<Seq<Rejection>, TwitterStreamSettings> of(Either<Rejection, TwitterCredentials> found,
+                                                                      Option<String> streamBaseUrl,
+                                                                      Option<Path> recording) {
         String base = streamBaseUrl.map(String::strip).getOrElse(TWITTER_STREAM_BASE_URL);
         String normalised = base.endsWith("/") ? base : base + "/";
         Seq<Rejection> problems = List.<Rejection>empty()
+                .appendAll(found.swap())
                 .appendAll(urlProblem(base))
                 .appendAll(recording.flatMap(TwitterStreamSettings::recordingProblem));
         return problems.isEmpty()
-                ? Validation.valid(new TwitterStreamSettings(credentials, normalised, recording,
+                ? Validation.valid(new TwitterStreamSettings(found.get(), normalised, recording,
                         DEFAULT_STALL_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, ReconnectPolicy.TWITTER,
                         DEFAULT_PENDING_CAPACITY))
                 : Validation.invalid(problems);
-    }
-
-    public TwitterStreamSettings withStallTimeout(Duration timeout) {
-        return new TwitterStreamSettings(credentials, streamBaseUrl, recording, timeout, connectTimeout, reconnect,
-                pendingCapacity);
-    }
-
-    public TwitterStreamSettings withReconnect(ReconnectPolicy policy) {
-        return new TwitterStreamSettings(credentials, streamBaseUrl, recording, stallTimeout, connectTimeout, policy,
-                pendingCapacity);
-    }
-
-    public TwitterStreamSettings withPendingCapacity(int capacity) {
-        return new TwitterStreamSettings(credentials, streamBaseUrl, recording, stallTimeout, connectTimeout,
-                reconnect, capacity);
     }
 
     /** Where twitter4j will post the filter. */

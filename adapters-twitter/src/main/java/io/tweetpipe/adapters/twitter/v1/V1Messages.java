@@ -2,21 +2,25 @@ package io.tweetpipe.adapters.twitter.v1;
 
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.tweet.Author;
+import io.tweetpipe.domain.tweet.Entities;
 import io.tweetpipe.domain.tweet.Language;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.Tweet;
 import io.tweetpipe.domain.tweet.TweetId;
+import io.vavr.collection.Array;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import twitter4j.HashtagEntity;
 import twitter4j.JSONObject;
 import twitter4j.JSONObjectType;
 import twitter4j.JSONTokener;
 import twitter4j.Status;
 import twitter4j.TwitterObjectFactory;
+import twitter4j.UserMentionEntity;
 
 /**
  * The one reading of Twitter's v1.1 streaming messages, shared by the live source and the replay source: one JSON
@@ -179,7 +183,26 @@ public final class V1Messages {
                         unextended.map(plain -> status.getText()),
                         lang,
                         status.getCreatedAt().toInstant(),
-                        new Author(status.getUser().getId(), status.getUser().getScreenName()))));
+                        new Author(status.getUser().getId(), status.getUser().getScreenName()),
+                        entities(status))));
+    }
+
+    /**
+     * What Twitter marked in the body. For an extended tweet, twitter4j 4.0.7 reads {@code extended_tweet.entities}
+     * into the status in place of {@code entities} (StatusJSONImpl.mergeExtendedTweet), as it does the text; if
+     * {@code extended_tweet} has none, it keeps {@code entities}. A URL is its {@code expanded_url} when Twitter gives
+     * one, else its {@code url}.
+     */
+    static Entities entities(Status status) {
+        return new Entities(
+                entities(status.getHashtagEntities()).map(HashtagEntity::getText),
+                entities(status.getUserMentionEntities()).map(UserMentionEntity::getScreenName),
+                entities(status.getURLEntities()).map(url -> url.getExpandedURL() == null
+                        || url.getExpandedURL().isEmpty() ? url.getURL() : url.getExpandedURL()));
+    }
+
+    private static <T> Array<T> entities(T[] found) {
+        return found == null ? Array.empty() : Array.of(found);
     }
 
     private static StreamMessage malformed(String reason) {

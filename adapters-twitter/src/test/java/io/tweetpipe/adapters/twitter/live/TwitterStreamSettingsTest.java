@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tweetpipe.domain.Rejection;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
+import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,14 @@ class TwitterStreamSettingsTest {
                 Option.some(directory.resolve("no/such/dir/rec.jsonl"))).getError();
 
         assertEquals(List.of("stream URL", "recording"), problems.map(Rejection::subject));
+    }
+
+    @Test
+    void givenNoCredentialsAndABadUrl_of_reportsBoth() {
+        Seq<Rejection> problems = TwitterStreamSettings.of(Either.left(Rejection.of("credentials", "none found")),
+                Option.some("ftp://example.org/"), Option.none()).getError();
+
+        assertEquals(List.of("credentials", "stream URL"), problems.map(Rejection::subject));
     }
 
     @Test

@@ -175,8 +175,10 @@ class TwitterStreamSourceTest {
     void givenSilentConnection_stream_detectsTheStallAndReopensAtOnce() throws Exception {
         endpoint.then(streaming(SILENCE, status(1, "covid before the silence", "en")),
                 streaming(HOLD, status(2, "covid after it", "en")));
-        TwitterStreamSource source = new TwitterStreamSource(
-                settings(endpoint).withStallTimeout(Duration.ofMillis(600)), sleeper);
+        TwitterStreamSettings settings = settings(endpoint);
+        TwitterStreamSource source = new TwitterStreamSource(new TwitterStreamSettings(settings.credentials(),
+                settings.streamBaseUrl(), settings.recording(), Duration.ofMillis(600), settings.connectTimeout(),
+                settings.reconnect(), settings.pendingCapacity()), sleeper);
 
         try (SourceRun run = SourceRun.start(source, COVID_EN)) {
             assertTrue(run.awaitUntil(r -> r.ids().contains(2L)));

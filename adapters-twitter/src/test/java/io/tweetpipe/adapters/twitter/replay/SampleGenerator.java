@@ -2,6 +2,7 @@ package io.tweetpipe.adapters.twitter.replay;
 
 import io.tweetpipe.adapters.twitter.v1.V1JsonLines;
 import io.tweetpipe.domain.tweet.Author;
+import io.tweetpipe.domain.tweet.Entities;
 import io.tweetpipe.domain.tweet.Language;
 import io.tweetpipe.domain.tweet.Tweet;
 import io.tweetpipe.domain.tweet.TweetId;
@@ -160,11 +161,12 @@ public final class SampleGenerator {
         boolean extended = random.nextDouble() < 0.34;
         String full = extended ? text(language, CLASSIC_LIMIT + 1, MAX_LENGTH) : text(language, 20, CLASSIC_LIMIT);
         Language lang = new Language(LANGUAGES[language]);
+        // No entities here: V1JsonLines writes the ones it finds in each text, as Twitter computed them.
         if (!extended) {
-            return new Tweet(new TweetId(id), full, Option.none(), lang, at, author);
+            return new Tweet(new TweetId(id), full, Option.none(), lang, at, author, Entities.NONE);
         }
         String truncated = prefix(full, TRUNCATED_LENGTH) + "… " + tco();
-        return new Tweet(new TweetId(id), truncated, Option.some(full), lang, at, author);
+        return new Tweet(new TweetId(id), truncated, Option.some(full), lang, at, author, Entities.NONE);
     }
 
     /** A text of {@code min} to {@code max} code points. */

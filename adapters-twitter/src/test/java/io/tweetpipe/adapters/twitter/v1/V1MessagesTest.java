@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tweetpipe.domain.tweet.Entities;
 import io.tweetpipe.domain.tweet.Language;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.Tweet;
 import io.tweetpipe.domain.tweet.TweetId;
+import io.vavr.collection.List;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,50 @@ class V1MessagesTest {
         assertEquals(original, read);
         assertEquals(full, read.body());
         assertTrue(read.text().endsWith("… https://t.co/x43"), read.text());
+    }
+
+    @Test
+    void givenExtendedStatus_read_takesTheEntitiesOfTheFullText() {
+        String full = "a long post about covid with @who in it ".repeat(3)
+                + "and at its end #vaccine https://t.co/late";
+        Tweet original = extended(49, full, "en");
+        String line = V1JsonLines.status(original);
+        assertTrue(line.contains("\"entities\":{\"hashtags\":[]"), "the truncated text's entities have no tag");
+
+        Tweet read = ((StreamMessage.Status) V1Messages.read(line)).tweet();
+
+        assertEquals(new Entities(List.of("vaccine"), List.of("who", "who", "who"), List.of("https://t.co/late")),
+                read.entities());
+    }
+
+    @Test
+    void givenPlainStatus_read_takesItsEntities() {
+        Tweet read = ((StreamMessage.Status) V1Messages.read(V1JsonLines.status(
+                tweet(50, "#Covid figures from @WHO: https://t.co/abc #covid", "en")))).tweet();
+
+        assertEquals(new Entities(List.of("Covid", "covid"), List.of("WHO"), List.of("https://t.co/abc")),
+                read.entities());
+    }
+
+    @Test
+    void givenLinkWithExpandedUrl_read_keepsTheExpandedOneAndElseTheLink() {
+        String line = V1JsonLines.status(tweet(51, "see https://t.co/abc https://t.co/def and https://t.co/ghi", "en"));
+        String edited = line
+                .replaceFirst(expandedUrl("abc"), "\"expanded_url\":\"https:\\\\/\\\\/example.org\\\\/an-article\"")
+                .replaceFirst(expandedUrl("def"), "\"expanded_url\":\"\"")
+                .replaceFirst(expandedUrl("ghi"), "\"expanded_url\":null");
+        assertTrue(edited.contains("example.org") && edited.contains("\"\",\"display_url")
+                && edited.contains("null,\"display_url"), edited);
+
+        Tweet read = ((StreamMessage.Status) V1Messages.read(edited)).tweet();
+
+        assertEquals(List.of("https://example.org/an-article", "https://t.co/def", "https://t.co/ghi"),
+                read.entities().urls());
+    }
+
+    /** The {@code expanded_url} field of a t.co link as V1JsonLines writes it, as a pattern. */
+    private static String expandedUrl(String path) {
+        return "\"expanded_url\":\"https:\\\\/\\\\/t\\.co\\\\/" + path + "\"";
     }
 
     @Test

@@ -1,0 +1,52 @@
+package io.tweetpipe.bootstrap.cli;
+
+import io.tweetpipe.adapters.twitter.live.TwitterCredentials;
+import io.tweetpipe.adapters.twitter.live.TwitterStreamSettings;
+import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
+import io.tweetpipe.bootstrap.config.PipelineConfig.SourceKind;
+import io.tweetpipe.domain.Rejection;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** Where the relay's tweets come from (demo and relay). */
+final class SourceOptions {
+
+    @CommandLine.Option(names = "--source", paramLabel = "replay|twitter", defaultValue = "replay",
+            description = "where tweets come from (default: ${DEFAULT-VALUE})")
+    SourceKind source;
+    @CommandLine.Option(names = "--replay-file", paramLabel = "PATH",
+            description = "Twitter v1.1 JSON lines to replay (default: the bundled sample)")
+    Path replayFile;
+    @CommandLine.Option(names = "--rate", paramLabel = "N", defaultValue = "100",
+            description = "replayed messages per second, 0 = as fast as possible (default: ${DEFAULT-VALUE})")
+    double rate;
+    @CommandLine.Option(names = "--once", description = "replay the file once instead of looping")
+    boolean once;
+    @CommandLine.Option(names = "--record", paramLabel = "PATH",
+            description = "with --source twitter: also write every raw message received to PATH (JSON lines)")
+    Path record;
+    @CommandLine.Option(names = "--stream-base-url", paramLabel = "URL",
+            defaultValue = "${env:TWEETPIPE_STREAM_BASE_URL:-" + TwitterStreamSettings.TWITTER_STREAM_BASE_URL + "}",
+            description = "with --source twitter: a Twitter-compatible v1.1 streaming endpoint (default: "
+                    + "${DEFAULT-VALUE}; environment: TWEETPIPE_STREAM_BASE_URL); credentials come from the "
+                    + "environment, never from flags: see the README")
+    String streamBaseUrl;
+
+    Validation<Seq<Rejection>, ReplaySettings> replay() {
+        return ReplaySettings.of(Option.of(replayFile), rate, !once);
+    }
+
+    /** The live source's settings, looked for only when asked for: credentials are needed for nothing else. */
+    Validation<Seq<Rejection>, Option<TwitterStreamSettings>> twitter() {
+        if (source == SourceKind.TWITTER) {
+            return TwitterStreamSettings.of(TwitterCredentials.find(), Option.of(streamBaseUrl), Option.of(record))
+                    .map(Option::some);
+        }
+        return record == null ? Validation.valid(Option.none()) : Validation.invalid(List.of(
+                Rejection.of("--record", "records a live stream: use it with --source twitter")));
+    }
+}

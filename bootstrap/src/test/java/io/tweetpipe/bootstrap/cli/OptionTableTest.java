@@ -1,0 +1,279 @@
+package io.tweetpipe.bootstrap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tweetpipe.adapters.spark.SparkSettings;
+import io.tweetpipe.adapters.twitter.live.TwitterCredentials;
+import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.config.PipelineConfig.SourceKind;
+import io.tweetpipe.bootstrap.testing.CommandLines;
+import io.tweetpipe.domain.tweet.Language;
+import io.vavr.collection.HashSet;
+import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import io.vavr.collection.Set;
+import io.vavr.control.Option;
+import io.vavr.control.Validation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * Every option of every mode: what a run has when it is not given, what one valid value makes of it, and what one
+ * invalid value is told. A new option without a row here fails {@link #everyOptionOfEveryMode_hasARow()}.
+ */
+class OptionTableTest {
+
+    /** What a command line gives when the only thing it lacks is Twitter credentials, which tests never have. */
+    private static final String ONLY_CREDENTIALS_MISSING = "accepted, but for the credentials";
+
+    @TempDir
+    static Path dir;
+
+    private static Path tweets;
+
+    @BeforeAll
+    static void aRecording() throws IOException {
+        tweets = Files.writeString(dir.resolve("tweets.jsonl"), "");
+    }
+
+    /**
+     * @param mode the mode the option is tried in, with nothing else given but {@code valid} or {@code invalid}
+     * @param read what of the outcome shows the option: a part of the settings, or the mistakes
+     */
+    record Row(String option, String mode, Function<Validation<Seq<String>, PipelineConfig>, Object> read,
+               Object byDefault, List<String> valid, Object parsed, List<String> invalid, String message) {
+        @Override
+        public String toString() {
+            return mode + " " + option;
+        }
+    }
+
+    private static Function<Validation<Seq<String>, PipelineConfig>, Object> config(Function<PipelineConfig, ?> part) {
+        return outcome -> part.apply(outcome.toEither()
+                .getOrElseThrow(mistakes -> new AssertionError(mistakes.mkString("\n"))));
+    }
+
+    private static Function<Validation<Seq<String>, PipelineConfig>, Object> spark(Function<SparkSettings, ?> part) {
+        return config(c -> part.apply(c.spark().get()));
+    }
+
+    /** For the live source's options: a valid value leaves nothing wrong but the missing credentials. */
+    private static Object accepted(Validation<Seq<String>, PipelineConfig> outcome) {
+        return outcome.isInvalid() && outcome.getError().forAll(line -> line.startsWith("credentials: "))
+                ? ONLY_CREDENTIALS_MISSING : outcome;
+    }
+
+    private static Set<String> languages(PipelineConfig config) {
+        return config.filter().languages().map(Language::code);
+    }
+
+    static Stream<Row> rows() {
+        String badDirectory = dir.resolve("no/such/dir").toString();
+        return Stream.of(
+                new Row("--keywords", "relay", config(c -> c.filter().phrases()), List.of("covid"),
+                        List.of("--keywords", "covid, vaccine shot"), List.of("covid", "vaccine shot"),
+                        List.of("--keywords", ""), "keywords: give at least one keyword to track"),
+                new Row("--languages", "relay", config(OptionTableTest::languages), HashSet.of("en"),
+                        List.of("--languages", "en, es"), HashSet.of("en", "es"), List.of("--languages", "english"),
+                        "language: 'english' is not a language code (BCP 47, e.g. en, es, pt, zh-cn)"),
+                new Row("--languages", "demo", config(OptionTableTest::languages), HashSet.of("en"),
+                        List.of("--languages", ""), HashSet.empty(), List.of("--languages", "en,e"),
+                        "language: 'e' is not a language code (BCP 47, e.g. en, es, pt, zh-cn)"),
+                new Row("--host", "relay", config(c -> c.relay().host()), "127.0.0.1",
+                        List.of("--host", "localhost"), "localhost", List.of("--host", " "),
+                        "host: give the relay a host to listen on, e.g. 127.0.0.1"),
+                new Row("--host", "stream", spark(SparkSettings::host), "127.0.0.1",
+                        List.of("--host", "::1"), "::1", List.of("--host", "0.0.0.0"), "--host: 0.0.0.0 is not a "
+                        + "loopback address: add --expose to serve tweets beyond this machine"),
+                new Row("--port", "relay", config(c -> c.relay().port()), 5555,
+                        List.of("--port", "0"), 0, List.of("--port", "65536"),
+                        "port: the port is between 0 and 65535, got 65536"),
+                new Row("--port", "stream", spark(SparkSettings::port), 5555,
+                        List.of("--port", "5600"), 5600, List.of("--port", "abc"),
+                        "Invalid value for option '--port': 'abc' is not an int"),
+                new Row("--expose", "relay", config(c -> c.relay().host()), "127.0.0.1",
+                        List.of("--expose", "--host", "0.0.0.0"), "0.0.0.0", List.of("--expose=maybe"),
+                        "Invalid value for option '--expose': 'maybe' is not a boolean"),
+                new Row("--max-frame-bytes", "relay", config(c -> c.relay().maxFrameBytes()), 1 << 20,
+                        List.of("--max-frame-bytes", "7"), 7, List.of("--max-frame-bytes", "6"),
+                        "max frame bytes: the frame cap is between 7 and 67108864 bytes, got 6"),
+                new Row("--max-frame-bytes", "stream", spark(SparkSettings::maxFrameBytes), 1 << 20,
+                        List.of("--max-frame-bytes", "67108864"), 64 << 20, List.of("--max-frame-bytes", "67108865"),
+                        "max frame bytes: the frame cap is between 7 and 67108864 bytes, got 67108865"),
+                new Row("--source", "relay", config(PipelineConfig::source), SourceKind.REPLAY,
+                        List.of("--source", "Replay"), SourceKind.REPLAY, List.of("--source", "facebook"),
+                        "Invalid value for option '--source': expected one of [REPLAY, TWITTER] (case-insensitive) "
+                        + "but was 'facebook'"),
+                new Row("--source", "demo", OptionTableTest::accepted, null,
+                        List.of("--source", "twitter"), ONLY_CREDENTIALS_MISSING, List.of("--source"),
+                        "Missing required parameter for option '--source' (replay|twitter)"),
+                new Row("--replay-file", "relay", config(c -> c.replay().file()), Option.none(),
+                        List.of("--replay-file", tweets.toString()), Option.some(tweets),
+                        List.of("--replay-file", badDirectory), "replay file: " + badDirectory + " does not exist"),
+                new Row("--rate", "relay", config(c -> c.replay().rate()), 100.0,
+                        List.of("--rate", "0.5"), 0.5, List.of("--rate", "-1"),
+                        "rate: the rate is tweets per second, from 0 (as fast as possible) to 1000000; got -1.0"),
+                new Row("--once", "demo", config(c -> c.replay().loop()), true,
+                        List.of("--once"), false, List.of("--once=perhaps"),
+                        "Invalid value for option '--once': 'perhaps' is not a boolean"),
+                new Row("--record", "relay", OptionTableTest::accepted, null,
+                        List.of("--source", "twitter", "--record", dir.resolve("rec.jsonl").toString()),
+                        ONLY_CREDENTIALS_MISSING, List.of("--source", "twitter", "--record", badDirectory + "/r.jsonl"),
+                        "recording: the directory " + badDirectory + " does not exist"),
+                new Row("--stream-base-url", "relay", OptionTableTest::accepted, null,
+                        List.of("--source", "twitter", "--stream-base-url", "http://127.0.0.1:8080/1.1"),
+                        ONLY_CREDENTIALS_MISSING, List.of("--source", "twitter", "--stream-base-url", "ftp://x"),
+                        "stream URL: 'ftp://x' is not an http(s) URL with a host, like "
+                        + "https://stream.twitter.com/1.1/"),
+                new Row("--batch-interval", "stream", spark(SparkSettings::batchInterval), Duration.ofSeconds(1),
+                        List.of("--batch-interval", "500ms"), Duration.ofMillis(500), List.of("--batch-interval", "0"),
+                        "batch interval: a whole, positive number of milliseconds, got PT0S"),
+                new Row("--batch-interval", "demo", spark(SparkSettings::batchInterval), Duration.ofSeconds(1),
+                        List.of("--batch-interval", "2m"), Duration.ofMinutes(2), List.of("--batch-interval", "1h"),
+                        "Invalid value for option '--batch-interval': '1h' is not a duration: write e.g. 1s, 500ms "
+                        + "or 2m"),
+                new Row("--master", "stream", spark(SparkSettings::master), "local[2]",
+                        List.of("--master", "spark://127.0.0.1:7077"), "spark://127.0.0.1:7077",
+                        List.of("--master", "local[1]"), "master: local[1] runs one thread, which the receiver "
+                        + "keeps busy, so no batch would ever be processed; use local[2] or more"),
+                new Row("--max-rate", "stream", spark(SparkSettings::maxRate), Option.none(),
+                        List.of("--max-rate", "20000"), Option.some(20_000L), List.of("--max-rate", "0"),
+                        "max rate: a whole number of tweets per second, 1 or more, got 0"),
+                new Row("--backpressure", "stream", spark(SparkSettings::backpressure), true,
+                        List.of("--no-backpressure"), false, List.of("--backpressure=often"),
+                        "Invalid value for option '--backpressure': 'often' is not a boolean"),
+                new Row("--checkpoint", "stream", spark(SparkSettings::checkpoint), Option.none(),
+                        List.of("--checkpoint", "/var/tmp/cp"), Option.some("/var/tmp/cp"),
+                        List.of("--checkpoint", ""), "checkpoint: give a directory"),
+                new Row("--relays", "stream", spark(SparkSettings::relays),
+                        List.of(new SparkSettings.Relay("127.0.0.1", 5555)),
+                        List.of("--master", "local[3]", "--relays", "127.0.0.1:5555,[::1]:5556"),
+                        List.of(new SparkSettings.Relay("127.0.0.1", 5555), new SparkSettings.Relay("::1", 5556)),
+                        List.of("--relays", "127.0.0.1"),
+                        "Invalid value for option '--relays' (LIST): '127.0.0.1' is not host:port"),
+                new Row("--run-for", "relay", config(PipelineConfig::runFor), Option.none(),
+                        List.of("--run-for", "30s"), Option.some(Duration.ofSeconds(30)), List.of("--run-for", "soon"),
+                        "Invalid value for option '--run-for': 'soon' is not a duration: write e.g. 1s, 500ms or 2m"));
+    }
+
+    private static Validation<Seq<String>, PipelineConfig> outcome(String mode, List<String> options) {
+        return CommandLines.config(options.prepend(mode).toJavaArray(String[]::new));
+    }
+
+    private static void assumeNoCredentials(Row row) {
+        assumeTrue(!ONLY_CREDENTIALS_MISSING.equals(row.parsed()) || TwitterCredentials.find().isLeft(),
+                "this machine has Twitter credentials: the live source's rows expect none");
+    }
+
+    /** The live source's options show nothing in the settings without credentials: see the test after next. */
+    static Stream<Row> rowsWithADefault() {
+        return rows().filter(row -> row.byDefault() != null);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rowsWithADefault")
+    void givenNothing_anOption_hasItsDefault(Row row) {
+        assertEquals(row.byDefault(), row.read().apply(outcome(row.mode(), List.empty())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void givenAValidValue_anOption_setsIt(Row row) {
+        assumeNoCredentials(row);
+        assertEquals(row.parsed(), row.read().apply(outcome(row.mode(), row.valid())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void givenAnInvalidValue_anOption_saysWhatIsWrongInOneLine(Row row) {
+        Seq<String> mistakes = outcome(row.mode(), row.invalid()).getError();
+
+        assertTrue(mistakes.contains(row.message()), () -> "expected '" + row.message() + "' in " + mistakes);
+        assertTrue(mistakes.forAll(line -> line.lines().count() == 1), mistakes::toString);
+    }
+
+    /** Rules between options and modes: a command line, and every mistake it has (none: it runs). */
+    static Stream<Arguments> interplay() {
+        return Stream.of(
+                interplay("stream --port 0", "port: the relay's port is between 1 and 65535, got 0"),
+                interplay("demo --port 0", "port: the relay's port is between 1 and 65535, got 0"),
+                interplay("relay --port 0"),
+                interplay("stream --relays 127.0.0.1:5555"),
+                interplay("--relays 127.0.0.1:5555", "--relays belongs to the stream mode, not to the demo"),
+                interplay("relay --relays 127.0.0.1:5555", "--relays belongs to the stream mode, not to the relay"),
+                interplay("stream --relays 127.0.0.1:5555,127.0.0.1:5556", "master: local[2] runs 2 threads and "
+                        + "each of the 2 receivers keeps one busy, so no batch would ever be processed; give more "
+                        + "threads than relays, e.g. local[3]"),
+                interplay("relay --host 0.0.0.0", "--host: 0.0.0.0 is not a loopback address: add --expose to "
+                        + "serve tweets beyond this machine"),
+                interplay("stream --host 0.0.0.0 --expose"),
+                interplay("relay --host 0.0.0.0 --expose"),
+                interplay("relay --record rec.jsonl", "--record: records a live stream: use it with --source twitter"),
+                interplay("stream --replay-file x.jsonl", "--replay-file belongs to the demo and relay modes, not to "
+                        + "the stream"),
+                interplay("stream --record x.jsonl", "--record belongs to the demo and relay modes, not to the "
+                        + "stream"),
+                interplay("stream --keywords covid", "--keywords belongs to the demo and relay modes, not to the "
+                        + "stream"),
+                interplay("relay --master local[2]", "--master belongs to the demo and stream modes, not to the "
+                        + "relay"),
+                interplay("--once relay", "--once goes after the mode: tweetpipe relay --once"),
+                interplay("relai", "unknown mode 'relai': use demo, relay or stream"),
+                interplay("--port abc --rate fast --prot 1", "Invalid value for option '--port': 'abc' is not an int",
+                        "Invalid value for option '--rate': 'fast' is not a double", "unknown option '--prot'"),
+                interplay("relay --keywords= --languages english --rate 2000000 --max-frame-bytes 3",
+                        "keywords: give at least one keyword to track", "language: 'english' is not a language "
+                        + "code (BCP 47, e.g. en, es, pt, zh-cn)", "rate: the rate is tweets per second, from 0 (as "
+                        + "fast as possible) to 1000000; got 2000000.0",
+                        "max frame bytes: the frame cap is between 7 and 67108864 bytes, got 3"));
+    }
+
+    private static Arguments interplay(String line, String... mistakes) {
+        return Arguments.of(line, List.of(mistakes));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("interplay")
+    void givenOptionsTogether_parse_reportsEveryMistakeAtOnce(String line, List<String> expected) {
+        Validation<Seq<String>, PipelineConfig> outcome = CommandLines.config(line.split(" "));
+
+        assertEquals(expected, outcome.fold(mistakes -> mistakes, config -> List.empty()));
+    }
+
+    @Test
+    void everyOptionOfEveryMode_hasARow() {
+        CommandLine tweetpipe = new CommandLine(new Modes.Tweetpipe());
+        Set<String> declared = HashSet.ofAll(tweetpipe.getSubcommands().values())
+                .add(tweetpipe)
+                .flatMap(mode -> List.ofAll(mode.getCommandSpec().options()))
+                .filter(option -> !option.usageHelp() && !option.versionHelp())
+                .map(CommandLine.Model.OptionSpec::longestName);
+
+        assertEquals(declared, HashSet.ofAll(rows().map(Row::option).toList()));
+    }
+
+    @Test
+    void theLiveSourcesOptions_declareTheirDefaults() {
+        CommandLine.Model.CommandSpec relay = new CommandLine(new Modes.Tweetpipe()).getSubcommands().get("relay")
+                .getCommandSpec();
+
+        assertEquals(null, relay.findOption("--record").defaultValue(), "no recording unless asked");
+        assumeTrue(System.getenv("TWEETPIPE_STREAM_BASE_URL") == null);
+        assertTrue(CliTest.help("relay", "--help").replaceAll("\\s+", "")
+                .contains("(default:https://stream.twitter.com/1.1/;"), "the stream base URL's default");
+        assertEquals("replay", relay.findOption("--source").defaultValue());
+    }
+}
