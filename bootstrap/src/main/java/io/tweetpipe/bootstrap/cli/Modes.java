@@ -3,6 +3,7 @@ package io.tweetpipe.bootstrap.cli;
 import io.tweetpipe.adapters.spark.SparkSettings;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.config.PipelineConfig.Mode;
+import io.tweetpipe.bootstrap.config.PipelineConfig.SourceKind;
 import io.tweetpipe.domain.Rejection;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -29,7 +30,7 @@ final class Modes {
 
     /** {@code tweetpipe [demo|relay|stream] [OPTIONS]}: with no mode, the demo, whose options it takes. */
     @Command(name = "tweetpipe", description = "A live tweet pipeline on Spark Streaming, after the classic "
-            + "two-program tutorial.", subcommands = {Demo.class, Relay.class, Stream.class}, scope = ScopeType.INHERIT,
+            + "two-program tutorial.", subcommands = {Demo.class, Relay.class, Stream.class, Train.class}, scope = ScopeType.INHERIT,
             mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
             commandListHeading = "%nModes:%n")
     static final class Tweetpipe extends BothPrograms { }
@@ -72,7 +73,7 @@ final class Modes {
         Validation<Seq<Rejection>, PipelineConfig> config(Mode mode,
                                                           Validation<Seq<Rejection>, Option<SparkSettings>> spark) {
             return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
-                    socket.relay(), spark, run.runFor());
+                    socket.relay(), spark, run.runFor(), Validation.valid(Option.none()));
         }
     }
 
@@ -105,7 +106,23 @@ final class Modes {
                     ? List.of(new SparkSettings.Relay(socket.host, socket.port)) : List.ofAll(relays.given);
             return PipelineConfig.of(Mode.STREAM, Cli.defaults(new FilterOptions()).filter(), none.source,
                     none.replay(), Validation.valid(Option.none()), socket.relay(),
-                    stream.spark(read, socket.maxFrameBytes).map(Option::some), run.runFor());
+                    stream.spark(read, socket.maxFrameBytes).map(Option::some), run.runFor(),
+                    Validation.valid(Option.none()));
+        }
+    }
+
+    @Command(name = "train", description = "learns a language model from a recording (Twitter v1.1 JSON lines), "
+            + "tests it on tweets held out, prints its accuracy and confusion matrix, and saves it")
+    static final class Train implements ModeCommand {
+        @ArgGroup(validate = false, heading = "%nTraining:%n", order = 1)
+        TrainOptions training = new TrainOptions();
+
+        /** Runs no relay and no stream: those parts keep defaults nothing reads. */
+        @Override
+        public Validation<Seq<Rejection>, PipelineConfig> config() {
+            return PipelineConfig.of(Mode.TRAIN, Cli.defaults(new FilterOptions()).filter(), SourceKind.REPLAY,
+                    training.recording(), Validation.valid(Option.none()), Cli.defaults(new SocketOptions()).relay(),
+                    Validation.valid(Option.none()), Option.none(), training.training().map(Option::some));
         }
     }
 

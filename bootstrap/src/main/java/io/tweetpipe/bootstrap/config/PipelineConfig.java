@@ -4,6 +4,7 @@ import io.tweetpipe.adapters.socket.RelaySettings;
 import io.tweetpipe.adapters.spark.SparkSettings;
 import io.tweetpipe.adapters.twitter.live.TwitterStreamSettings;
 import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
+import io.tweetpipe.application.port.in.TrainLanguageModelUseCase;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.tweet.TrackFilter;
 import io.vavr.collection.Seq;
@@ -17,13 +18,21 @@ import java.time.Duration;
  *
  * @param spark the stream's settings; none in the relay mode, which runs no Spark, so that the stream's rules (a
  *     port to read, not 0 for any free one; a master with enough threads) are asked only of a run that has a stream
+ * @param replay the recording to replay, or in the train mode to learn from
+ * @param training what the train mode learns and where it saves it; none in the other modes
  */
 public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, ReplaySettings replay,
                              Option<TwitterStreamSettings> twitter, RelaySettings relay,
-                             Option<SparkSettings> spark, Option<Duration> runFor) {
+                             Option<SparkSettings> spark, Option<Duration> runFor, Option<Training> training) {
 
-    /** The tutorial's two programs, alone or both in one process (the demo, what runs when no mode is given). */
-    public enum Mode { DEMO, RELAY, STREAM }
+    /**
+     * The tutorial's two programs, alone or both in one process (the demo, what runs when no mode is given), and the
+     * offline training of a language model.
+     */
+    public enum Mode { DEMO, RELAY, STREAM, TRAIN }
+
+    /** {@code tweetpipe train}: where Spark runs, and the plan (model directory, held-out share, seed). */
+    public record Training(String master, TrainLanguageModelUseCase.Plan plan) { }
 
     /** Where the relay's tweets come from: a recording (the bundled sample unless a file is given), or Twitter. */
     public enum SourceKind { REPLAY, TWITTER }
@@ -34,9 +43,9 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
             Validation<Seq<Rejection>, ReplaySettings> replay,
             Validation<Seq<Rejection>, Option<TwitterStreamSettings>> twitter,
             Validation<Seq<Rejection>, RelaySettings> relay, Validation<Seq<Rejection>, Option<SparkSettings>> spark,
-            Option<Duration> runFor) {
-        return Validation.combine(filter, replay, twitter, relay, spark)
-                .ap((f, r, t, s, sp) -> new PipelineConfig(mode, f, source, r, t, s, sp, runFor))
+            Option<Duration> runFor, Validation<Seq<Rejection>, Option<Training>> training) {
+        return Validation.combine(filter, replay, twitter, relay, spark, training)
+                .ap((f, r, t, s, sp, tr) -> new PipelineConfig(mode, f, source, r, t, s, sp, runFor, tr))
                 .mapError(problems -> problems.<Rejection>flatMap(part -> part).distinct());
     }
 }

@@ -70,6 +70,11 @@ class OptionTableTest {
         return config(c -> part.apply(c.spark().get()));
     }
 
+    private static Function<Validation<Seq<String>, PipelineConfig>, Object> training(
+            Function<io.tweetpipe.application.port.in.TrainLanguageModelUseCase.Plan, ?> part) {
+        return config(c -> part.apply(c.training().get().plan()));
+    }
+
     /** For the live source's options: a valid value leaves nothing wrong but the missing credentials. */
     private static Object accepted(Validation<Seq<String>, PipelineConfig> outcome) {
         return outcome.isInvalid() && outcome.getError().forAll(line -> line.startsWith("credentials: "))
@@ -164,6 +169,22 @@ class OptionTableTest {
                         List.of(new SparkSettings.Relay("127.0.0.1", 5555), new SparkSettings.Relay("::1", 5556)),
                         List.of("--relays", "127.0.0.1"),
                         "Invalid value for option '--relays' (LIST): '127.0.0.1' is not host:port"),
+                new Row("--replay-file", "train", config(c -> c.replay().file()), null,
+                        List.of("--model", "m", "--replay-file", tweets.toString()), Option.some(tweets),
+                        List.of("--model", "m", "--replay-file", badDirectory),
+                        "replay file: " + badDirectory + " does not exist"),
+                new Row("--model", "train", training(plan -> plan.modelDirectory()), null,
+                        List.of("--model", "models/language"), "models/language", List.of("--model", " "),
+                        "model: give a directory to save the model in: --model DIR"),
+                new Row("--held-out", "train", training(plan -> plan.heldOutShare()), null,
+                        List.of("--model", "m", "--held-out", "0.1"), 0.1, List.of("--model", "m", "--held-out", "1"),
+                        "held-out: a share between 0 and 1, both excluded, got 1.0"),
+                new Row("--seed", "train", training(plan -> plan.seed()), null,
+                        List.of("--model", "m", "--seed", "7"), 7L, List.of("--model", "m", "--seed", "x"),
+                        "Invalid value for option '--seed': 'x' is not a long"),
+                new Row("--master", "train", config(c -> c.training().get().master()), null,
+                        List.of("--model", "m", "--master", "local[4]"), "local[4]", List.of("--model", "m", "--master"),
+                        "Missing required parameter for option '--master' (URL)"),
                 new Row("--run-for", "relay", config(PipelineConfig::runFor), Option.none(),
                         List.of("--run-for", "30s"), Option.some(Duration.ofSeconds(30)), List.of("--run-for", "soon"),
                         "Invalid value for option '--run-for': 'soon' is not a duration: write e.g. 1s, 500ms or 2m"));
@@ -222,16 +243,16 @@ class OptionTableTest {
                 interplay("stream --host 0.0.0.0 --expose"),
                 interplay("relay --host 0.0.0.0 --expose"),
                 interplay("relay --record rec.jsonl", "--record: records a live stream: use it with --source twitter"),
-                interplay("stream --replay-file x.jsonl", "--replay-file belongs to the demo and relay modes, not to "
-                        + "the stream"),
+                interplay("stream --replay-file x.jsonl", "--replay-file belongs to the demo, relay and train modes, "
+                        + "not to the stream"),
                 interplay("stream --record x.jsonl", "--record belongs to the demo and relay modes, not to the "
                         + "stream"),
                 interplay("stream --keywords covid", "--keywords belongs to the demo and relay modes, not to the "
                         + "stream"),
-                interplay("relay --master local[2]", "--master belongs to the demo and stream modes, not to the "
-                        + "relay"),
+                interplay("relay --master local[2]", "--master belongs to the demo, stream and train modes, not to "
+                        + "the relay"),
                 interplay("--once relay", "--once goes after the mode: tweetpipe relay --once"),
-                interplay("relai", "unknown mode 'relai': use demo, relay or stream"),
+                interplay("relai", "unknown mode 'relai': use demo, relay, stream or train"),
                 interplay("--port abc --rate fast --prot 1", "Invalid value for option '--port': 'abc' is not an int",
                         "Invalid value for option '--rate': 'fast' is not a double", "unknown option '--prot'"),
                 interplay("relay --keywords= --languages english --rate 2000000 --max-frame-bytes 3",
