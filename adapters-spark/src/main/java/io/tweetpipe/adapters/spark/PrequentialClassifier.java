@@ -4,8 +4,6 @@ import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.batch.ClassifierAccuracy;
 import io.tweetpipe.domain.features.LanguageFeatures;
 import io.tweetpipe.domain.features.TermHashing;
-import io.tweetpipe.domain.learning.Accuracy;
-import io.tweetpipe.domain.learning.NaiveBayesCounts;
 import io.tweetpipe.domain.learning.NaiveBayesModel;
 import io.tweetpipe.domain.learning.Prequential;
 import io.tweetpipe.domain.tweet.TweetRecord;
@@ -38,7 +36,7 @@ final class PrequentialClassifier implements VoidFunction2<JavaRDD<TweetRecord>,
     PrequentialClassifier(Analysis.LanguageClassifier classifier, String sinkKey) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.sinkKey = Objects.requireNonNull(sinkKey, "sinkKey");
-        this.sinceStart = new Prequential(Accuracy.NONE, 0, 0, NaiveBayesCounts.empty(classifier.dimension()));
+        this.sinceStart = Prequential.none(classifier.dimension());
     }
 
     @Override
@@ -46,12 +44,11 @@ final class PrequentialClassifier implements VoidFunction2<JavaRDD<TweetRecord>,
         Prequential before = sinceStart;
         NaiveBayesModel model = before.learnt().model();
         Prequential batch = Vector.ofAll(records.mapPartitions(new JudgeThenCount(classifier, model)).collect())
-                .foldLeft(new Prequential(Accuracy.NONE, 0, 0, NaiveBayesCounts.empty(classifier.dimension())),
-                        Prequential::merge);
+                .foldLeft(Prequential.none(classifier.dimension()), Prequential::merge);
         Prequential after = before.merge(batch);
         sinceStart = after;
-        ClassifierAccuracy accuracy = new ClassifierAccuracy(Instant.ofEpochMilli(time.milliseconds()), classifier,
-                batch.judged(), after.judged(), after.unjudged(), batch.unlabelled(), after.learnt().labels().size());
+        ClassifierAccuracy accuracy = ClassifierAccuracy.of(Instant.ofEpochMilli(time.milliseconds()), classifier,
+                batch, after);
         OrderedSink.registered(sinkKey).forEach(sink -> sink.result(accuracy));
     }
 

@@ -2,6 +2,7 @@ package io.tweetpipe.domain.batch;
 
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.learning.Accuracy;
+import io.tweetpipe.domain.learning.Prequential;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -23,5 +24,12 @@ public record ClassifierAccuracy(Instant time, Analysis.LanguageClassifier class
         Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(cumulative, "cumulative");
+    }
+
+    /** The report after a batch judged and learnt, {@code sinceStart} including it. */
+    public static ClassifierAccuracy of(Instant time, Analysis.LanguageClassifier classifier, Prequential batch,
+                                        Prequential sinceStart) {
+        return new ClassifierAccuracy(time, classifier, batch.judged(), sinceStart.judged(), sinceStart.unjudged(),
+                batch.unlabelled(), sinceStart.learnt().labels().size());
     }
 }

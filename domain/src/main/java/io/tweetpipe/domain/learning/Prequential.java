@@ -28,6 +28,11 @@ public record Prequential(Accuracy judged, long unjudged, long unlabelled, Naive
         Objects.requireNonNull(learnt, "learnt");
     }
 
+    /** Nothing judged or learnt yet: the start of a stream, or of a batch's partitions. */
+    public static Prequential none(int dimension) {
+        return new Prequential(Accuracy.NONE, 0, 0, NaiveBayesCounts.empty(dimension));
+    }
+
     public static Prequential of(NaiveBayesModel before, Iterator<TweetRecord> records,
                                  Function1<TweetRecord, FeatureVector> features, int dimension) {
         NaiveBayesCounts.Tally tally = NaiveBayesCounts.tally(dimension);
