@@ -137,7 +137,7 @@ public final class ConsoleBatchSink implements BatchSink {
     /** A row per cluster: its number, the batch's tweets in it, its decayed weight, languages, top terms. */
     private void print(ClusterSummary summary) {
         out.println("Clusters at " + summary.time().toEpochMilli() + " ms (k-means, k = " + summary.analysis().k()
-                + ", half-life " + summary.analysis().halfLife().toSeconds() + " s): " + summary.clusters()
+                + ", half-life " + duration(summary.analysis().halfLife()) + "): " + summary.clusters()
                 .map(ClusterSummary.Cluster::size).sum().longValue() + " tweets placed, " + summary.unclustered()
                 + " in no cluster");
         if (summary.clusters().isEmpty()) {
@@ -158,6 +158,12 @@ public final class ConsoleBatchSink implements BatchSink {
                     + "%.3f%n", agreement.total(), agreement.purity(), agreement.adjustedRandIndex());
         }
         out.println();
+    }
+
+    /** {@code 30 s}, or {@code 500 ms} when it is not whole seconds. */
+    private static String duration(java.time.Duration duration) {
+        long ms = duration.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     /** The {@code shown} most common, as {@code en 40, es 3, fr 1}, and how many more. */

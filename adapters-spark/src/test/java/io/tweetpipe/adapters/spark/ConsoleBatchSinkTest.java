@@ -159,9 +159,11 @@ class ConsoleBatchSinkTest {
 
     @Test
     void givenClustersBeforeTheFirstCentres_accept_saysWhy() {
-        sink.accept(new ClusterSummary(Instant.ofEpochMilli(8_000), CLUSTERS, List.empty(), 2));
+        sink.accept(new ClusterSummary(Instant.ofEpochMilli(8_000), new Analysis.Clusters(3, Duration.ofMillis(1500)),
+                List.empty(), 2));
 
-        assertEquals(lines("Clusters at 8000 ms (k-means, k = 3, half-life 30 s): 0 tweets placed, 2 in no cluster",
+        assertEquals(lines("Clusters at 8000 ms (k-means, k = 3, half-life 1500 ms): 0 tweets placed, 2 in no "
+                + "cluster",
                 "  (no centres yet: they come from the first batch with enough distinct tweets)", ""), printed());
     }
 
