@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
@@ -38,7 +39,7 @@ final class PublishQuery implements VoidFunction2<JavaRDD<TweetRecord>, Time> {
 
     @Override
     public void call(JavaRDD<TweetRecord> records, Time time) {
-        SparkSession session = SparkSession.builder().config(records.context().getConf()).getOrCreate();
+        SparkSession session = session(records.context());
         session.createDataFrame(records.map(TweetRows::row), TweetRows.SCHEMA).createOrReplaceTempView(VIEW);
         QueryRows result;
         try {
@@ -52,6 +53,21 @@ final class PublishQuery implements VoidFunction2<JavaRDD<TweetRecord>, Time> {
             return;
         }
         OrderedSink.registered(sinkKey).forEach(sink -> sink.result(result));
+    }
+
+    /** The session on this context, built once (after a recovery, on the new context). */
+    static SparkSession session(SparkContext context) {
+        return org.apache.spark.sql.classic.SparkSession.builder().sparkContext(context).getOrCreate();
+    }
+
+    /**
+     * Plans the query once over an empty view before the stream starts, so that the first batch does not also pay
+     * for building the session and generating the query's code (seconds, which made it late).
+     */
+    static void prepare(SparkContext context, Analysis.Sql sql) {
+        SparkSession session = session(context);
+        session.createDataFrame(java.util.List.<Row>of(), TweetRows.SCHEMA).createOrReplaceTempView(VIEW);
+        session.sql(sql.query()).limit(QueryRows.SHOWN + 1).collectAsList();
     }
 
     private static Seq<String> texts(Row row) {

@@ -44,6 +44,7 @@ final class SparkAnalyses {
             } else if (analysis instanceof Analysis.Sql sql) {
                 JavaDStream<TweetRecord> input = sql.window().map(window -> records.get().window(
                         duration(window.length()), duration(window.slide()))).getOrElse(records.get());
+                PublishQuery.prepare(input.context().sparkContext(), sql);
                 input.foreachRDD(new PublishQuery(sql, sinkKey));
             } else if (analysis instanceof Analysis.Clusters clusters) {
                 SparkLearning.clusters(records.get(), clusters, sinkKey);

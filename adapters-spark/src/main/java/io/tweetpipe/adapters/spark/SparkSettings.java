@@ -181,6 +181,21 @@ public record SparkSettings(String master, Duration batchInterval, Seq<Relay> re
         return LOCAL.matcher(master).matches();
     }
 
+    /** How many threads a local master runs (its one executor's cores); none for a cluster. */
+    public Option<Integer> localThreads() {
+        return localThreads(master);
+    }
+
+    private static Option<Integer> localThreads(String master) {
+        Matcher local = LOCAL.matcher(master);
+        if (!local.matches()) {
+            return Option.none();
+        }
+        String threads = local.group(1);
+        return Option.some(threads == null ? 1
+                : threads.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads));
+    }
+
     private static Seq<Rejection> problems(String master, Duration batchInterval, Seq<Relay> relays,
                                            int maxFrameBytes, String appName, Option<Integer> uiPort,
                                            Option<String> checkpoint, Map<String, String> sparkConf) {
@@ -245,13 +260,10 @@ public record SparkSettings(String master, Duration batchInterval, Seq<Relay> re
     }
 
     private static Option<Rejection> tooFewThreads(String master, int receivers) {
-        Matcher local = LOCAL.matcher(master);
-        if (!local.matches()) {
+        if (localThreads(master).isEmpty()) {
             return Option.none();
         }
-        String threads = local.group(1);
-        int cores = threads == null ? 1
-                : threads.equals("*") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
+        int cores = localThreads(master).get();
         if (cores < 2) {
             return Option.some(Rejection.of("master", master + " runs one thread, which the receiver keeps "
                     + "busy, so no batch would ever be processed; use local[2] or more"));

@@ -90,9 +90,8 @@ public final class SparkStreamEngine implements StreamEngine {
         try {
             SparkConf conf = sparkConf();
             if (settings.checkpoint().isEmpty() && needsCheckpoint(job)) {
-                // A scratch checkpoint keeps no log worth batching, and the batching log's writer races its own
-                // close when a stream stops (a warning and a stack trace per pending write).
-                conf.set("spark.streaming.driver.writeAheadLog.allowBatching", "false");
+                conf.set("spark.streaming.driver.writeAheadLog.class", ScratchBlockLog.class.getName())
+                        .set("spark.streaming.driver.writeAheadLog.allowBatching", "false");  // no batching wrapper
             }
             warnAboutUi(conf);
             spark = new JavaSparkContext(conf);
@@ -188,6 +187,8 @@ public final class SparkStreamEngine implements StreamEngine {
                 .set("spark.ui.showConsoleProgress", "false")
                 .set("spark.streaming.stopGracefullyOnShutdown", "true");
         settings.uiPort().forEach(port -> conf.set("spark.ui.port", Integer.toString(port)));
+        // A query's GROUP BY makes 200 shuffle partitions by default: 200 tasks a batch for a few thousand rows.
+        settings.localThreads().forEach(threads -> conf.set("spark.sql.shuffle.partitions", Integer.toString(threads)));
         if (settings.isLocal()) {
             // Nothing leaves the machine: the driver's RPC and the block manager listen on loopback.
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");

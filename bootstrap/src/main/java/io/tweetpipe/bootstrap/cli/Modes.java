@@ -1,10 +1,14 @@
 package io.tweetpipe.bootstrap.cli;
 
+import io.tweetpipe.adapters.spark.SparkQueryAnalyzer;
 import io.tweetpipe.adapters.spark.SparkSettings;
+import io.tweetpipe.application.port.out.QueryAnalyzer;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.config.PipelineConfig.Mode;
 import io.tweetpipe.bootstrap.config.PipelineConfig.SourceKind;
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.analysis.Analysis;
+import io.tweetpipe.domain.framing.Wire;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -24,6 +28,9 @@ final class Modes {
     private Modes() {
     }
 
+    /** Queries are checked by Spark SQL itself, before anything starts. */
+    private static final QueryAnalyzer QUERIES = new SparkQueryAnalyzer();
+
     interface ModeCommand {
         Validation<Seq<Rejection>, PipelineConfig> config();
     }
@@ -42,11 +49,14 @@ final class Modes {
     abstract static class BothPrograms extends WithSource {
         @ArgGroup(validate = false, heading = StreamOptions.HEADING, order = 4)
         StreamOptions stream = new StreamOptions();
+        @ArgGroup(validate = false, heading = AnalysisOptions.HEADING, order = 6)
+        AnalysisOptions analyses = new AnalysisOptions();
 
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
             return config(Mode.DEMO, stream.spark(List.of(new SparkSettings.Relay(socket.host, socket.port)),
-                    socket.maxFrameBytes).map(Option::some));
+                    socket.maxFrameBytes).map(Option::some), analyses.analyses(Mode.DEMO, stream.batchInterval,
+                    List.ofAll(filter.keywords), QUERIES));
         }
     }
 
@@ -55,7 +65,7 @@ final class Modes {
     static final class Relay extends WithSource {
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
-            return config(Mode.RELAY, Validation.valid(Option.none()));
+            return config(Mode.RELAY, Validation.valid(Option.none()), Validation.valid(List.empty()));
         }
     }
 
@@ -71,9 +81,10 @@ final class Modes {
         RunOptions run = new RunOptions();
 
         Validation<Seq<Rejection>, PipelineConfig> config(Mode mode,
-                                                          Validation<Seq<Rejection>, Option<SparkSettings>> spark) {
+                                                          Validation<Seq<Rejection>, Option<SparkSettings>> spark,
+                                                          Validation<Seq<Rejection>, Seq<Analysis>> analyses) {
             return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
-                    socket.relay(), spark, run.runFor(), Validation.valid(Option.none()));
+                    socket.relay(), source.wire(mode), spark, analyses, run.runFor(), Validation.valid(Option.none()));
         }
     }
 
@@ -86,6 +97,8 @@ final class Modes {
         StreamOptions stream = new StreamOptions();
         @ArgGroup(validate = false, heading = "%nSeveral relays:%n", order = 5)
         Relays relays = new Relays();
+        @ArgGroup(validate = false, heading = AnalysisOptions.HEADING, order = 6)
+        AnalysisOptions analyses = new AnalysisOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -105,8 +118,9 @@ final class Modes {
             Seq<SparkSettings.Relay> read = relays.given == null
                     ? List.of(new SparkSettings.Relay(socket.host, socket.port)) : List.ofAll(relays.given);
             return PipelineConfig.of(Mode.STREAM, Cli.defaults(new FilterOptions()).filter(), none.source,
-                    none.replay(), Validation.valid(Option.none()), socket.relay(),
-                    stream.spark(read, socket.maxFrameBytes).map(Option::some), run.runFor(),
+                    none.replay(), Validation.valid(Option.none()), socket.relay(), none.wire(Mode.STREAM),
+                    stream.spark(read, socket.maxFrameBytes).map(Option::some),
+                    analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES), run.runFor(),
                     Validation.valid(Option.none()));
         }
     }
@@ -122,7 +136,8 @@ final class Modes {
         public Validation<Seq<Rejection>, PipelineConfig> config() {
             return PipelineConfig.of(Mode.TRAIN, Cli.defaults(new FilterOptions()).filter(), SourceKind.REPLAY,
                     training.recording(), Validation.valid(Option.none()), Cli.defaults(new SocketOptions()).relay(),
-                    Validation.valid(Option.none()), Option.none(), training.training().map(Option::some));
+                    Wire.TEXT, Validation.valid(Option.none()), Validation.valid(List.empty()), Option.none(),
+                    training.training().map(Option::some));
         }
     }
 

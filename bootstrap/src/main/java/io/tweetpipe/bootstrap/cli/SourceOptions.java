@@ -3,8 +3,10 @@ package io.tweetpipe.bootstrap.cli;
 import io.tweetpipe.adapters.twitter.live.TwitterCredentials;
 import io.tweetpipe.adapters.twitter.live.TwitterStreamSettings;
 import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
+import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.config.PipelineConfig.SourceKind;
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.framing.Wire;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -35,6 +37,16 @@ final class SourceOptions {
                     + "${DEFAULT-VALUE}; environment: TWEETPIPE_STREAM_BASE_URL); credentials come from the "
                     + "environment, never from flags: see the README")
     String streamBaseUrl;
+
+    @CommandLine.Option(names = "--wire", paramLabel = "text|structured", description = "what the relay sends: each "
+            + "tweet's text, as the tutorial's relay does, or a structured record (id, time, language, author, "
+            + "entities); default: text for the relay, structured in the demo")
+    Wire wire;
+
+    /** The tutorial's contract for the relay; both ends are ours in the demo. */
+    Wire wire(PipelineConfig.Mode mode) {
+        return wire != null ? wire : mode == PipelineConfig.Mode.DEMO ? Wire.STRUCTURED : Wire.TEXT;
+    }
 
     Validation<Seq<Rejection>, ReplaySettings> replay() {
         return ReplaySettings.of(Option.of(replayFile), rate, !once);

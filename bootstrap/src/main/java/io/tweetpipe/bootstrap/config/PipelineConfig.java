@@ -6,6 +6,8 @@ import io.tweetpipe.adapters.twitter.live.TwitterStreamSettings;
 import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
 import io.tweetpipe.application.port.in.TrainLanguageModelUseCase;
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.analysis.Analysis;
+import io.tweetpipe.domain.framing.Wire;
 import io.tweetpipe.domain.tweet.TrackFilter;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -16,14 +18,17 @@ import java.time.Duration;
  * Every setting of one run, checked: each adapter's own settings, built by the part of the command line that concerns
  * it. The Dagger components are built from this record.
  *
+ * @param wire what the relay sends: the tutorial's text, or structured records
  * @param spark the stream's settings; none in the relay mode, which runs no Spark, so that the stream's rules (a
  *     port to read, not 0 for any free one; a master with enough threads) are asked only of a run that has a stream
+ * @param analyses what the stream computes besides each batch's sample; none in the relay mode
  * @param replay the recording to replay, or in the train mode to learn from
  * @param training what the train mode learns and where it saves it; none in the other modes
  */
 public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, ReplaySettings replay,
-                             Option<TwitterStreamSettings> twitter, RelaySettings relay,
-                             Option<SparkSettings> spark, Option<Duration> runFor, Option<Training> training) {
+                             Option<TwitterStreamSettings> twitter, RelaySettings relay, Wire wire,
+                             Option<SparkSettings> spark, Seq<Analysis> analyses, Option<Duration> runFor,
+                             Option<Training> training) {
 
     /**
      * The tutorial's two programs, alone or both in one process (the demo, what runs when no mode is given), and the
@@ -42,10 +47,11 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
             Mode mode, Validation<Seq<Rejection>, TrackFilter> filter, SourceKind source,
             Validation<Seq<Rejection>, ReplaySettings> replay,
             Validation<Seq<Rejection>, Option<TwitterStreamSettings>> twitter,
-            Validation<Seq<Rejection>, RelaySettings> relay, Validation<Seq<Rejection>, Option<SparkSettings>> spark,
+            Validation<Seq<Rejection>, RelaySettings> relay, Wire wire,
+            Validation<Seq<Rejection>, Option<SparkSettings>> spark, Validation<Seq<Rejection>, Seq<Analysis>> analyses,
             Option<Duration> runFor, Validation<Seq<Rejection>, Option<Training>> training) {
-        return Validation.combine(filter, replay, twitter, relay, spark, training)
-                .ap((f, r, t, s, sp, tr) -> new PipelineConfig(mode, f, source, r, t, s, sp, runFor, tr))
+        return Validation.combine(filter, replay, twitter, relay, spark, analyses, training)
+                .ap((f, r, t, s, sp, a, tr) -> new PipelineConfig(mode, f, source, r, t, s, wire, sp, a, runFor, tr))
                 .mapError(problems -> problems.<Rejection>flatMap(part -> part).distinct());
     }
 }

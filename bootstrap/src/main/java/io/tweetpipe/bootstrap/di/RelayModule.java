@@ -41,8 +41,8 @@ public abstract class RelayModule {
 
     @Provides
     @Singleton
-    static RelayTweetsUseCase relayTweets(TweetSource source, FramePublisher publisher) {
+    static RelayTweetsUseCase relayTweets(PipelineConfig config, TweetSource source, FramePublisher publisher) {
         return new RelayTweetsService(source, publisher,
-                rejection -> LOG.log(System.Logger.Level.WARNING, "not relayed: {0}", rejection));
+                rejection -> LOG.log(System.Logger.Level.WARNING, "not relayed: {0}", rejection), config.wire());
     }
 }

@@ -10,7 +10,9 @@ import io.tweetpipe.application.port.out.RecordStore;
 import io.tweetpipe.application.port.out.StreamEngine;
 import io.tweetpipe.application.service.ProcessTweetStreamService;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.analysis.StreamJob;
+import io.tweetpipe.domain.preprocessing.Preprocessing;
 import io.vavr.collection.List;
 import java.util.Set;
 
@@ -38,9 +40,11 @@ public abstract class StreamModule {
                 new IllegalStateException("the " + config.mode() + " mode's settings have no stream")));
     }
 
+    /** Each batch's sample first, as the tutorial prints it, then the analyses asked for. */
     @Provides
-    static StreamJob job(@RecordsPerBatch int recordsPerBatch) {
-        return StreamJob.sampling(recordsPerBatch);
+    static StreamJob job(PipelineConfig config, @RecordsPerBatch int recordsPerBatch) {
+        return new StreamJob(Preprocessing.standard(),
+                config.analyses().prepend(new Analysis.Sample(recordsPerBatch)));
     }
 
     @Provides

@@ -9,6 +9,10 @@ import io.tweetpipe.adapters.twitter.live.TwitterCredentials;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.config.PipelineConfig.SourceKind;
 import io.tweetpipe.bootstrap.testing.CommandLines;
+import io.tweetpipe.domain.analysis.Analysis;
+import io.tweetpipe.domain.analysis.Subject;
+import io.tweetpipe.domain.analysis.Window;
+import io.tweetpipe.domain.framing.Wire;
 import io.tweetpipe.domain.tweet.Language;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
@@ -79,6 +83,15 @@ class OptionTableTest {
     private static Object accepted(Validation<Seq<String>, PipelineConfig> outcome) {
         return outcome.isInvalid() && outcome.getError().forAll(line -> line.startsWith("credentials: "))
                 ? ONLY_CREDENTIALS_MISSING : outcome;
+    }
+
+    private static Seq<Subject> subjects(PipelineConfig config) {
+        return config.analyses().filter(Analysis.Trending.class::isInstance)
+                .map(a -> ((Analysis.Trending) a).subject());
+    }
+
+    private static Analysis.Trending trending(PipelineConfig config) {
+        return (Analysis.Trending) config.analyses().head();
     }
 
     private static Set<String> languages(PipelineConfig config) {
@@ -185,6 +198,46 @@ class OptionTableTest {
                 new Row("--master", "train", config(c -> c.training().get().master()), null,
                         List.of("--model", "m", "--master", "local[4]"), "local[4]", List.of("--model", "m", "--master"),
                         "Missing required parameter for option '--master' (URL)"),
+                new Row("--wire", "relay", config(PipelineConfig::wire), Wire.TEXT,
+                        List.of("--wire", "structured"), Wire.STRUCTURED, List.of("--wire", "json"),
+                        "Invalid value for option '--wire': expected one of [TEXT, STRUCTURED] (case-insensitive) "
+                        + "but was 'json'"),
+                new Row("--wire", "demo", config(PipelineConfig::wire), Wire.STRUCTURED,
+                        List.of("--wire", "text"), Wire.TEXT, List.of("--wire"),
+                        "Missing required parameter for option '--wire' (text|structured)"),
+                new Row("--trends", "demo", config(OptionTableTest::subjects), List.of(Subject.HASHTAGS),
+                        List.of("--trends", "words,Mentions"), List.of(Subject.WORDS, Subject.MENTIONS),
+                        List.of("--trends", "hashtags,emoji"), "Invalid value for option '--trends': 'emoji' "
+                        + "is not a subject: use hashtags, words, mentions or none"),
+                new Row("--trends", "stream", config(OptionTableTest::subjects), List.empty(),
+                        List.of("--trends", "hashtags"), List.of(Subject.HASHTAGS), List.of("--trends", ""),
+                        "Invalid value for option '--trends': give hashtags, words, mentions or none"),
+                new Row("--window", "demo", config(c -> trending(c).window().length()), Duration.ofSeconds(60),
+                        List.of("--window", "30s"), Duration.ofSeconds(30), List.of("--window", "1500ms"),
+                        "window: the window (1500ms) is not a whole multiple of the batch interval (1s)"),
+                new Row("--slide", "demo", config(c -> trending(c).window().slide()), Duration.ofSeconds(10),
+                        List.of("--slide", "5s"), Duration.ofSeconds(5), List.of("--slide", "2m"),
+                        "slide: the slide (120s) is longer than its window (60s): some batches would be in no window"),
+                new Row("--top", "demo", config(c -> trending(c).top()), 10,
+                        List.of("--top", "3"), 3, List.of("--top", "0"), "--top: 0 is not between 1 and 100"),
+                new Row("--totals", "stream", config(c -> c.analyses().filter(Analysis.RunningTotals.class::isInstance)
+                        .size()), 0, List.of("--totals"), 1, List.of("--totals=yes"),
+                        "Invalid value for option '--totals': 'yes' is not a boolean"),
+                new Row("--idle-timeout", "stream", config(c -> c.analyses().headOption()
+                        .map(a -> ((Analysis.RunningTotals) a).idleTimeout())), Option.none(),
+                        List.of("--totals", "--idle-timeout", "1m"), Option.some(Duration.ofMinutes(1)),
+                        List.of("--totals", "--idle-timeout", "500ms"),
+                        "--idle-timeout: shorter than a batch: nothing would be kept"),
+                new Row("--sql", "stream", config(c -> c.analyses().map(Analysis::name)), List.empty(),
+                        List.of("--sql", "SELECT lang, count(*) AS n FROM tweets GROUP BY lang"), List.of("sql"),
+                        List.of("--sql", "SELECT lang FROMM tweets"), "sql: [PARSE_SYNTAX_ERROR] Syntax error at or "
+                        + "near 'tweets': extra input 'tweets'. SQLSTATE: 42601 (line 1, pos 18)"),
+                new Row("--sql-window", "stream", config(c -> c.analyses().map(a -> ((Analysis.Sql) a).window()
+                        .map(Window::length))), List.empty(),
+                        List.of("--sql", "SELECT 1 FROM tweets", "--sql-window", "20s"),
+                        List.of(Option.some(Duration.ofSeconds(20))),
+                        List.of("--sql", "SELECT 1 FROM tweets", "--sql-window", "5s"),
+                        "slide: the slide (10s) is longer than its window (5s): some batches would be in no window"),
                 new Row("--run-for", "relay", config(PipelineConfig::runFor), Option.none(),
                         List.of("--run-for", "30s"), Option.some(Duration.ofSeconds(30)), List.of("--run-for", "soon"),
                         "Invalid value for option '--run-for': 'soon' is not a duration: write e.g. 1s, 500ms or 2m"));
@@ -253,6 +306,15 @@ class OptionTableTest {
                         + "the relay"),
                 interplay("--once relay", "--once goes after the mode: tweetpipe relay --once"),
                 interplay("relai", "unknown mode 'relai': use demo, relay, stream or train"),
+                interplay("relay --trends words", "--trends belongs to the demo and stream modes, not to the relay"),
+                interplay("stream --wire text", "--wire belongs to the demo and relay modes, not to the stream"),
+                interplay("demo --batch-interval 300ms"),
+                interplay("demo --batch-interval 300ms --slide 10s", "slide: the slide (10s) is not a whole "
+                        + "multiple of the batch interval (300ms)"),
+                interplay("stream --sql SELECT --sql-window 2500ms --trends none --totals",
+                        "window: the window (2500ms) is not a whole multiple of the batch interval (1s)"),
+                interplay("stream --sql DROP", "sql: only a query is run over each batch (SELECT, WITH, FROM or "
+                        + "VALUES), not 'DROP'"),
                 interplay("--port abc --rate fast --prot 1", "Invalid value for option '--port': 'abc' is not an int",
                         "Invalid value for option '--rate': 'fast' is not a double", "unknown option '--prot'"),
                 interplay("relay --keywords= --languages english --rate 2000000 --max-frame-bytes 3",
@@ -272,6 +334,18 @@ class OptionTableTest {
         Validation<Seq<String>, PipelineConfig> outcome = CommandLines.config(line.split(" "));
 
         assertEquals(expected, outcome.fold(mistakes -> mistakes, config -> List.empty()));
+    }
+
+    /** Spark orders its suggestions as it likes: the line is checked up to them. */
+    @Test
+    void givenAQueryOnAnUnknownColumn_parse_namesTheColumnInOneLine() {
+        Seq<String> mistakes = CommandLines.config("stream", "--sql", "SELECT language FROM tweets").getError();
+
+        assertEquals(1, mistakes.size(), mistakes::toString);
+        assertTrue(mistakes.head().startsWith("sql: [UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or "
+                + "function parameter with name `language` cannot be resolved. Did you mean one of the following? "
+                + "[`"), mistakes::toString);
+        assertEquals(1, mistakes.head().lines().count());
     }
 
     @Test
