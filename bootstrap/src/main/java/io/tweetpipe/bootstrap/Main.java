@@ -67,11 +67,12 @@ public final class Main {
                 }
                 case STREAM -> {
                     StreamComponent stream = DaggerStreamComponent.factory().create(config);
-                    yield programs.stream(stream.processTweetStream());
+                    yield programs.stream(stream.processTweetStream(), stream.dashboard());
                 }
                 case DEMO -> {
                     DemoComponent demo = DaggerDemoComponent.factory().create(config);
-                    yield programs.demo(demo.relayTweets(), demo.socketRelay(), demo.processTweetStream());
+                    yield programs.demo(demo.relayTweets(), demo.socketRelay(), demo.processTweetStream(),
+                            demo.dashboard());
                 }
                 case TRAIN -> programs.train(DaggerTrainComponent.factory().create(config).trainLanguageModel(), out);
             };

@@ -1,6 +1,7 @@
 package io.tweetpipe.bootstrap;
 
 import io.tweetpipe.adapters.socket.SocketRelay;
+import io.tweetpipe.adapters.web.Dashboard;
 import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
 import io.tweetpipe.application.port.in.RelayReport;
 import io.tweetpipe.application.port.in.RelayTweetsUseCase;
@@ -50,13 +51,14 @@ final class Programs {
         return relaying.exitCode();
     }
 
-    int stream(ProcessTweetStreamUseCase processTweetStream) throws InterruptedException {
-        return runStream(Option.none(), processTweetStream);
+    int stream(ProcessTweetStreamUseCase processTweetStream, Option<Dashboard> dashboard)
+            throws InterruptedException {
+        return runStream(Option.none(), processTweetStream, dashboard);
     }
 
-    int demo(RelayTweetsUseCase relayTweets, SocketRelay socket, ProcessTweetStreamUseCase processTweetStream)
-            throws InterruptedException {
-        return runStream(Option.some(new Relaying(relayTweets, socket)), processTweetStream);
+    int demo(RelayTweetsUseCase relayTweets, SocketRelay socket, ProcessTweetStreamUseCase processTweetStream,
+             Option<Dashboard> dashboard) throws InterruptedException {
+        return runStream(Option.some(new Relaying(relayTweets, socket)), processTweetStream, dashboard);
     }
 
     /**
@@ -71,16 +73,18 @@ final class Programs {
     }
 
     /** The stream, and the relay when it runs in the same process: the relay stops first, then the stream. */
-    private int runStream(Option<Relaying> relaying, ProcessTweetStreamUseCase processTweetStream)
-            throws InterruptedException {
+    private int runStream(Option<Relaying> relaying, ProcessTweetStreamUseCase processTweetStream,
+                          Option<Dashboard> dashboard) throws InterruptedException {
         Either<Rejection, RunningStream> started = processTweetStream.start();
         if (started.isLeft()) {
             LOG.log(Level.ERROR, "{0}", started.getLeft());
             for (Relaying relay : relaying) {
                 relay.close();
             }
+            dashboard.forEach(Dashboard::close);
             return 1;
         }
+        dashboard.forEach(page -> LOG.log(Level.INFO, "dashboard on {0}", page.url()));
         RunningStream running = started.get();
         watchForEnd(running);
         try {
@@ -93,6 +97,7 @@ final class Programs {
                 TimeUnit.MILLISECONDS.sleep(batchMillis);
             }
             running.stop();
+            dashboard.forEach(Dashboard::close);
         }
         return relaying.map(Relaying::exitCode).getOrElse(0);
     }

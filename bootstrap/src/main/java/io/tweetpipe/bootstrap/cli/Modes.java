@@ -2,6 +2,7 @@ package io.tweetpipe.bootstrap.cli;
 
 import io.tweetpipe.adapters.spark.SparkQueryAnalyzer;
 import io.tweetpipe.adapters.spark.SparkSettings;
+import io.tweetpipe.adapters.web.DashboardSettings;
 import io.tweetpipe.application.port.out.QueryAnalyzer;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.config.PipelineConfig.Mode;
@@ -51,12 +52,14 @@ final class Modes {
         StreamOptions stream = new StreamOptions();
         @ArgGroup(validate = false, heading = AnalysisOptions.HEADING, order = 6)
         AnalysisOptions analyses = new AnalysisOptions();
+        @ArgGroup(validate = false, heading = DashboardOptions.HEADING, order = 7)
+        DashboardOptions dashboard = new DashboardOptions();
 
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
             return config(Mode.DEMO, stream.spark(List.of(new SparkSettings.Relay(socket.host, socket.port)),
                     socket.maxFrameBytes).map(Option::some), analyses.analyses(Mode.DEMO, stream.batchInterval,
-                    List.ofAll(filter.keywords), QUERIES));
+                    List.ofAll(filter.keywords), QUERIES), dashboard.dashboard(Mode.DEMO));
         }
     }
 
@@ -65,7 +68,8 @@ final class Modes {
     static final class Relay extends WithSource {
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
-            return config(Mode.RELAY, Validation.valid(Option.none()), Validation.valid(List.empty()));
+            return config(Mode.RELAY, Validation.valid(Option.none()), Validation.valid(List.empty()),
+                    Validation.valid(Option.none()));
         }
     }
 
@@ -82,9 +86,11 @@ final class Modes {
 
         Validation<Seq<Rejection>, PipelineConfig> config(Mode mode,
                                                           Validation<Seq<Rejection>, Option<SparkSettings>> spark,
-                                                          Validation<Seq<Rejection>, Seq<Analysis>> analyses) {
+                                                          Validation<Seq<Rejection>, Seq<Analysis>> analyses,
+                                                          Validation<Seq<Rejection>, Option<DashboardSettings>> page) {
             return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
-                    socket.relay(), source.wire(mode), spark, analyses, run.runFor(), Validation.valid(Option.none()));
+                    socket.relay(), source.wire(mode), spark, analyses, page, run.runFor(),
+                    Validation.valid(Option.none()));
         }
     }
 
@@ -99,6 +105,8 @@ final class Modes {
         Relays relays = new Relays();
         @ArgGroup(validate = false, heading = AnalysisOptions.HEADING, order = 6)
         AnalysisOptions analyses = new AnalysisOptions();
+        @ArgGroup(validate = false, heading = DashboardOptions.HEADING, order = 7)
+        DashboardOptions dashboard = new DashboardOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -120,8 +128,8 @@ final class Modes {
             return PipelineConfig.of(Mode.STREAM, Cli.defaults(new FilterOptions()).filter(), none.source,
                     none.replay(), Validation.valid(Option.none()), socket.relay(), none.wire(Mode.STREAM),
                     stream.spark(read, socket.maxFrameBytes).map(Option::some),
-                    analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES), run.runFor(),
-                    Validation.valid(Option.none()));
+                    analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES),
+                    dashboard.dashboard(Mode.STREAM), run.runFor(), Validation.valid(Option.none()));
         }
     }
 
@@ -131,13 +139,13 @@ final class Modes {
         @ArgGroup(validate = false, heading = "%nTraining:%n", order = 1)
         TrainOptions training = new TrainOptions();
 
-        /** Runs no relay and no stream: those parts keep defaults nothing reads. */
+        /** Runs no relay, no stream and no page: those parts keep defaults nothing reads. */
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
             return PipelineConfig.of(Mode.TRAIN, Cli.defaults(new FilterOptions()).filter(), SourceKind.REPLAY,
                     training.recording(), Validation.valid(Option.none()), Cli.defaults(new SocketOptions()).relay(),
-                    Wire.TEXT, Validation.valid(Option.none()), Validation.valid(List.empty()), Option.none(),
-                    training.training().map(Option::some));
+                    Wire.TEXT, Validation.valid(Option.none()), Validation.valid(List.empty()),
+                    Validation.valid(Option.none()), Option.none(), training.training().map(Option::some));
         }
     }
 

@@ -4,6 +4,7 @@ import io.tweetpipe.adapters.socket.RelaySettings;
 import io.tweetpipe.adapters.spark.SparkSettings;
 import io.tweetpipe.adapters.twitter.live.TwitterStreamSettings;
 import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
+import io.tweetpipe.adapters.web.DashboardSettings;
 import io.tweetpipe.application.port.in.TrainLanguageModelUseCase;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.analysis.Analysis;
@@ -22,12 +23,14 @@ import java.time.Duration;
  * @param spark the stream's settings; none in the relay mode, which runs no Spark, so that the stream's rules (a
  *     port to read, not 0 for any free one; a master with enough threads) are asked only of a run that has a stream
  * @param analyses what the stream computes besides each batch's sample; none in the relay mode
+ * @param dashboard where the live page is served, if it is
  * @param replay the recording to replay, or in the train mode to learn from
  * @param training what the train mode learns and where it saves it; none in the other modes
  */
 public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, ReplaySettings replay,
                              Option<TwitterStreamSettings> twitter, RelaySettings relay, Wire wire,
-                             Option<SparkSettings> spark, Seq<Analysis> analyses, Option<Duration> runFor,
+                             Option<SparkSettings> spark, Seq<Analysis> analyses,
+                             Option<DashboardSettings> dashboard, Option<Duration> runFor,
                              Option<Training> training) {
 
     /**
@@ -49,9 +52,11 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
             Validation<Seq<Rejection>, Option<TwitterStreamSettings>> twitter,
             Validation<Seq<Rejection>, RelaySettings> relay, Wire wire,
             Validation<Seq<Rejection>, Option<SparkSettings>> spark, Validation<Seq<Rejection>, Seq<Analysis>> analyses,
-            Option<Duration> runFor, Validation<Seq<Rejection>, Option<Training>> training) {
-        return Validation.combine(filter, replay, twitter, relay, spark, analyses, training)
-                .ap((f, r, t, s, sp, a, tr) -> new PipelineConfig(mode, f, source, r, t, s, wire, sp, a, runFor, tr))
+            Validation<Seq<Rejection>, Option<DashboardSettings>> dashboard, Option<Duration> runFor,
+            Validation<Seq<Rejection>, Option<Training>> training) {
+        return Validation.combine(filter, replay, twitter, relay, spark, analyses, dashboard, training)
+                .ap((f, r, t, s, sp, a, d, tr) -> new PipelineConfig(mode, f, source, r, t, s, wire, sp, a, d, runFor,
+                        tr))
                 .mapError(problems -> problems.<Rejection>flatMap(part -> part).distinct());
     }
 }

@@ -21,6 +21,7 @@ final class SystemRules {
             .adapter("twitter", "io.tweetpipe.adapters.twitter..")
             .adapter("socket", "io.tweetpipe.adapters.socket..")
             .adapter("spark", "io.tweetpipe.adapters.spark..")
+            .adapter("web", "io.tweetpipe.adapters.web..")
             .withOptionalLayers(true)
             // bootstrap is the composition root: it sees every layer, and no layer sees it (NO_CYCLES, Maven).
             .ignoreDependency(resideInAPackage("io.tweetpipe.bootstrap.."), alwaysTrue())

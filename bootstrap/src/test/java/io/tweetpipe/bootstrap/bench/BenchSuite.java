@@ -34,7 +34,7 @@ public final class BenchSuite {
     static final String USAGE = """
             Usage: bootstrap/scripts/bench.sh [--quick] [--only PHASES] [--start-tweetpipe N] [--start-plain N]
               --quick              short windows (15 s measured after 5 s of warm-up, coarse search): for development
-              --only PHASES        comma-separated subset of relay,startup,latency,sustained,receivers
+              --only PHASES        comma-separated subset of relay,startup,latency,sustained,receivers,analytics
               --start-tweetpipe N  first rate tried in tweetpipe's sustained-rate search (default 200000)
               --start-plain N      first rate tried in the plain job's search (default 200000)
               --batch-ms N         batch interval of both jobs (default 1000)
@@ -47,7 +47,9 @@ public final class BenchSuite {
 
     /** The two jobs compared. */
     enum Job {
-        TWEETPIPE("tweetpipe"), PLAIN("plain");
+        TWEETPIPE("tweetpipe"), PLAIN("plain"),
+        /** tweetpipe's stream job with the analytics issue's load: two trends over 60 s windows and a SQL group-by. */
+        ANALYTICS("analytics");
 
         final String key;
 
@@ -120,7 +122,7 @@ public final class BenchSuite {
         Path out = Path.of(options.getOrDefault("--out", "bootstrap/target/bench/" + stamp)).toAbsolutePath();
         Files.createDirectories(out.resolve("tmp"));
         List<String> phases = Arrays.asList(options.getOrDefault("--only",
-                "relay,startup,latency,sustained,receivers").split(","));
+                "relay,startup,latency,sustained,receivers,analytics").split(","));
         List<Job> jobs = Arrays.stream(options.getOrDefault("--jobs", "tweetpipe,plain").split(","))
                 .map(name -> Job.valueOf(name.strip().toUpperCase(Locale.ROOT))).toList();
         BenchSuite suite = new BenchSuite(root, dist, out, quick ? Mode.QUICK : Mode.FULL,
@@ -183,6 +185,10 @@ public final class BenchSuite {
             for (Job job : jobs) {
                 table.sustained(job, search(job, job == Job.TWEETPIPE ? startTweetpipe : startPlain, 1, "local[2]"));
             }
+        }
+        if (phases.contains("analytics")) {
+            table.analytics = search(Job.ANALYTICS, 250_000, 1, "local[2]");
+            table.analyticsMemory = trial(Job.ANALYTICS, 100_000, 1, "local[2]", Ending.WINDOW);
         }
         if (phases.contains("receivers")) {
             if (!severalRelaysSupported()) {
@@ -435,9 +441,13 @@ public final class BenchSuite {
         command.add("-Djava.io.tmpdir=" + out.resolve("tmp"));
         command.add("-cp");
         command.add(classPath());
-        if (job == Job.TWEETPIPE) {
+        if (job != Job.PLAIN) {
             command.addAll(List.of(TweetpipeJob.class.getName(), "stream", "--batch-interval", batchMillis + "ms",
                     "--master", master));
+            if (job == Job.ANALYTICS) {
+                command.addAll(List.of("--trends", "hashtags,words", "--window", "60s", "--slide", "10s",
+                        "--sql", "SELECT lang, count(*) AS n FROM tweets GROUP BY lang"));
+            }
             if (ports.size() == 1) {
                 command.addAll(List.of("--port", ports.get(0).toString()));
             } else {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tweetpipe.adapters.spark.SparkSettings;
 import io.tweetpipe.adapters.twitter.live.TwitterCredentials;
+import io.tweetpipe.adapters.web.DashboardSettings;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.config.PipelineConfig.SourceKind;
 import io.tweetpipe.bootstrap.testing.CommandLines;
@@ -238,6 +239,14 @@ class OptionTableTest {
                         List.of(Option.some(Duration.ofSeconds(20))),
                         List.of("--sql", "SELECT 1 FROM tweets", "--sql-window", "5s"),
                         "slide: the slide (10s) is longer than its window (5s): some batches would be in no window"),
+                new Row("--dashboard", "demo", config(c -> c.dashboard().map(DashboardSettings::port)),
+                        Option.some(8055),
+                        List.of("--no-dashboard"), Option.none(), List.of("--dashboard=always"),
+                        "Invalid value for option '--dashboard': 'always' is not a boolean"),
+                new Row("--dashboard-port", "stream", config(c -> c.dashboard().map(DashboardSettings::port)),
+                        Option.none(), List.of("--dashboard-port", "0"), Option.some(0),
+                        List.of("--dashboard-port", "70000"),
+                        "dashboard: the dashboard's port is between 0 and 65535 (0: any free port), got 70000"),
                 new Row("--run-for", "relay", config(PipelineConfig::runFor), Option.none(),
                         List.of("--run-for", "30s"), Option.some(Duration.ofSeconds(30)), List.of("--run-for", "soon"),
                         "Invalid value for option '--run-for': 'soon' is not a duration: write e.g. 1s, 500ms or 2m"));

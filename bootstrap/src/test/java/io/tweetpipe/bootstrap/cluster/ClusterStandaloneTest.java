@@ -13,6 +13,8 @@ import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.batch.Count;
+import io.tweetpipe.domain.batch.Ranking;
 import io.tweetpipe.domain.framing.Frame;
 import io.tweetpipe.domain.framing.WireFormat;
 import io.vavr.control.Either;
@@ -90,8 +92,10 @@ class ClusterStandaloneTest {
                 "spark.executor.extraJavaOptions", String.join(" ", StandaloneCluster.QUICK_START));
         List<String> records;
         try (SocketRelay relay = SocketRelay.open(RelaySettings.listeningOn("127.0.0.1", 0).build()).get()) {
+            // A windowed analysis too: tumbling windows of two batches, so each tweet is counted in exactly one.
             PipelineConfig config = config("stream", "--master", cluster.masterUrl(), "--port",
-                    Integer.toString(relay.port()), "--batch-interval", BATCH);
+                    Integer.toString(relay.port()), "--batch-interval", BATCH, "--trends", "words", "--window", "1s",
+                    "--slide", "1s", "--top", "3");
             // SparkConf reads spark.* system properties, as spark-submit passes them; the command line has no flag
             // for these, which only a cluster needs.
             sparkSettings.forEach(System::setProperty);
@@ -113,7 +117,9 @@ class ClusterStandaloneTest {
                 capture.awaitRecords(expected.size(), remaining());
                 // A few more batches, for a duplicate to show if there were one.
                 TimeUnit.MILLISECONDS.sleep(1_500);
+                awaitOrFail(() -> clusterWordsCounted(capture) >= 2_000, "the windows count every tweet");
                 records = new ArrayList<>(capture.records().asJava());
+                assertEquals(2_000, clusterWordsCounted(capture), "each tweet's word once, over the windows");
             } finally {
                 running.stop();
             }
@@ -124,6 +130,13 @@ class ClusterStandaloneTest {
         assertEquals(expected, records, "each tweet exactly once, preprocessed, and nothing else");
         assertTrue(executorLogOfTheNewApplication(appsBefore).contains("Called receiver 0 onStart"),
                 "the receiver ran in an executor's JVM (the worker's log of the application's executor says so)");
+    }
+
+    /** The word "cluster" (in 2,000 of the tweets, once each) as the word rankings counted it, summed. */
+    private static long clusterWordsCounted(CapturingBatchSink capture) {
+        return capture.outputs().filter(Ranking.class::isInstance).map(Ranking.class::cast)
+                .flatMap(Ranking::top).filter(count -> count.key().equals("cluster")).map(Count::count)
+                .sum().longValue();
     }
 
     @Test

@@ -177,7 +177,7 @@ class FaultBadInputEndToEndTest {
         Files.write(replay, file.toByteArray());
         PipelineConfig config = Pipelines.config("demo", "--replay-file", replay.toString(), "--rate", "0", "--once",
                 "--port", Integer.toString(Pipelines.freePort()), "--batch-interval", "500ms",
-                "--max-frame-bytes", Integer.toString(CAP));
+                "--max-frame-bytes", Integer.toString(CAP), "--wire", "text");  // the cap's edges are the text's
         CapturingPipeline pipeline = DaggerCapturingPipeline.factory().create(config);
         relayLog.attach();
         SocketRelay relay = pipeline.socketRelay();

@@ -341,9 +341,11 @@ final class Faults {
             }
         }
         int port = Pipelines.freePort();
+        // The tutorial's wire and output, which the witness and the ledger read: no analyses, no page.
         try (ProductProcess product = ProductProcess.start(List.of("demo", "--replay-file", replay.toString(),
                 "--rate", Double.toString(rate), "--once", "--port", Integer.toString(port), "--batch-interval",
-                batchInterval.toMillis() + "ms"), Map.of(), List.of())) {
+                batchInterval.toMillis() + "ms", "--wire", "text", "--trends", "none", "--no-dashboard"), Map.of(),
+                List.of())) {
             // A witness on the relay once the stream job reads it (it has printed a record): what the relay accepted
             // from then on reaches the witness too; everything before went to the stream job alone.
             if (!product.awaitOutput(out -> out.stream().anyMatch(line -> SequencedTweets.seqOf(line) >= 0), GUARD)) {
