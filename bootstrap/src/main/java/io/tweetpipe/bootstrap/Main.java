@@ -63,7 +63,7 @@ public final class Main {
             return switch (config.mode()) {
                 case RELAY -> {
                     RelayComponent relay = DaggerRelayComponent.factory().create(config);
-                    yield programs.relay(relay.relayTweets(), relay.socketRelay());
+                    yield programs.relay(relay.relayTweets(), relay.socketRelay(), relay.replaySource());
                 }
                 case STREAM -> {
                     StreamComponent stream = DaggerStreamComponent.factory().create(config);
@@ -71,8 +71,8 @@ public final class Main {
                 }
                 case DEMO -> {
                     DemoComponent demo = DaggerDemoComponent.factory().create(config);
-                    yield programs.demo(demo.relayTweets(), demo.socketRelay(), demo.processTweetStream(),
-                            demo.dashboard());
+                    yield programs.demo(demo.relayTweets(), demo.socketRelay(), demo.replaySource(),
+                            demo.processTweetStream(), demo.dashboard());
                 }
                 case TRAIN -> programs.train(DaggerTrainComponent.factory().create(config).trainLanguageModel(), out);
             };

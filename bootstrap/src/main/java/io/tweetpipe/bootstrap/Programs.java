@@ -1,6 +1,7 @@
 package io.tweetpipe.bootstrap;
 
 import io.tweetpipe.adapters.socket.SocketRelay;
+import io.tweetpipe.adapters.twitter.replay.ReplayTweetSource;
 import io.tweetpipe.adapters.web.Dashboard;
 import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
 import io.tweetpipe.application.port.in.RelayReport;
@@ -30,6 +31,7 @@ final class Programs {
     private final PipelineConfig config;
     private final StopSignal stop;
     private final PrintStream summary;
+    private volatile boolean streamFailed;
 
     /**
      * @param summary where the relay's closing count goes: straight to the stream, not through logging, because
@@ -41,8 +43,9 @@ final class Programs {
         this.summary = summary;
     }
 
-    int relay(RelayTweetsUseCase relayTweets, SocketRelay socket) throws InterruptedException {
-        Relaying relaying = new Relaying(relayTweets, socket);
+    int relay(RelayTweetsUseCase relayTweets, SocketRelay socket, Option<ReplayTweetSource> replay)
+            throws InterruptedException {
+        Relaying relaying = new Relaying(relayTweets, socket, replay);
         try {
             LOG.log(Level.INFO, "stopping: {0}", stop.await(config.runFor()));
         } finally {
@@ -56,9 +59,9 @@ final class Programs {
         return runStream(Option.none(), processTweetStream, dashboard);
     }
 
-    int demo(RelayTweetsUseCase relayTweets, SocketRelay socket, ProcessTweetStreamUseCase processTweetStream,
-             Option<Dashboard> dashboard) throws InterruptedException {
-        return runStream(Option.some(new Relaying(relayTweets, socket)), processTweetStream, dashboard);
+    int demo(RelayTweetsUseCase relayTweets, SocketRelay socket, Option<ReplayTweetSource> replay,
+             ProcessTweetStreamUseCase processTweetStream, Option<Dashboard> dashboard) throws InterruptedException {
+        return runStream(Option.some(new Relaying(relayTweets, socket, replay)), processTweetStream, dashboard);
     }
 
     /**
@@ -99,10 +102,14 @@ final class Programs {
             running.stop();
             dashboard.forEach(Dashboard::close);
         }
-        return relaying.map(Relaying::exitCode).getOrElse(0);
+        return streamFailed ? 1 : relaying.map(Relaying::exitCode).getOrElse(0);
     }
 
-    /** If the stream ends by itself (Spark failed), the run ends too. */
+    /**
+     * If the stream ends by itself, or a batch fails (Spark gave up on a task after its retries: a store whose
+     * database or disk went away), the run ends too, with one line and exit code 1. A restart with the same
+     * {@code --checkpoint} runs the failed batch again; stores are idempotent, so it adds no duplicate.
+     */
     private void watchForEnd(RunningStream running) {
         daemon("tweetpipe-stream-watch", () -> {
             try {
@@ -110,8 +117,22 @@ final class Programs {
                 stop.fire("the stream processor ended");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (Exception failed) {  // a SparkException: Scala throws it though Java's signature hides it
+                streamFailed = true;
+                LOG.log(Level.ERROR, "a batch failed, the stream stops: {0}", firstLine(failed));
+                stop.fire("a batch failed");
             }
         }).start();
+    }
+
+    /** The innermost message, on one line: Spark wraps a task's failure in a job's, with stack traces in between. */
+    static String firstLine(Throwable failed) {
+        Throwable cause = failed;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? "" : cause.getMessage().strip();
+        return message.isEmpty() ? cause.getClass().getSimpleName() : message.lines().findFirst().orElseThrow().strip();
     }
 
     private static Thread daemon(String name, Runnable work) {
@@ -124,13 +145,16 @@ final class Programs {
     private final class Relaying {
         private final RelayTweetsUseCase relayTweets;
         private final SocketRelay socket;
+        private final Option<ReplayTweetSource> replay;
+        private final long startedNanos = System.nanoTime();
         private final Thread source;
         private final Thread progress;
         private volatile Either<Rejection, RelayReport> outcome;
 
-        Relaying(RelayTweetsUseCase relayTweets, SocketRelay socket) {
+        Relaying(RelayTweetsUseCase relayTweets, SocketRelay socket, Option<ReplayTweetSource> replay) {
             this.relayTweets = relayTweets;
             this.socket = socket;
+            this.replay = replay;
             LOG.log(Level.INFO, "relay listening on {0}:{1,number,#}, tracking {2} in {3}", config.relay().host(),
                     socket.port(), config.filter().phrases().mkString(", "),
                     config.filter().languages().isEmpty() ? "every language"
@@ -148,7 +172,8 @@ final class Programs {
                     LOG.log(Level.ERROR, "the source stopped: {0}", outcome.getLeft());
                     stop.fire("the source failed");
                 } else {
-                    LOG.log(Level.INFO, "the source has no more tweets ({0}); still serving readers", outcome.get());
+                    LOG.log(Level.INFO, "the source has no more tweets ({0}); still serving readers",
+                            RelayLines.counts(outcome.get()));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -159,7 +184,9 @@ final class Programs {
             try {
                 while (true) {
                     TimeUnit.MILLISECONDS.sleep(PROGRESS_EVERY.toMillis());
-                    LOG.log(Level.INFO, "relay: {0}", relayTweets.progress());
+                    LOG.log(Level.INFO, RelayLines.progress(relayTweets.progress(),
+                            replay.map(ReplayTweetSource::position),
+                            Duration.ofNanos(System.nanoTime() - startedNanos)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -172,7 +199,8 @@ final class Programs {
             source.join(TimeUnit.SECONDS.toMillis(10));
             progress.interrupt();
             socket.close();
-            summary.println("tweetpipe: relay stopped: " + relayTweets.progress() + "; socket: " + socket.stats());
+            summary.println("tweetpipe: "
+                    + RelayLines.stopped(relayTweets.progress(), socket.stats(), config.verbose()));
         }
 
         int exitCode() {

@@ -307,7 +307,8 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
         if (discarded > 0) {
             log.log(Level.WARNING, "relay closed with " + discarded + " frames in the backlog that no client came for");
         }
-        log.log(Level.INFO, "relay on " + address(server) + " closed: " + stats());
+        // The program that runs the relay sums it up for a person; the whole count is for whoever asks for it.
+        log.log(Level.DEBUG, "relay on " + address(server) + " closed: " + stats());
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -305,6 +305,7 @@ public final class SparkStreamEngine implements StreamEngine {
         private final boolean recovered;
         private final Option<TemporaryCheckpoint> scratch;
         private boolean stopped;
+        private volatile boolean failed;
 
         SparkRunningStream(JavaStreamingContext context, OrderedSink sink, Duration shutdownTimeout,
                            boolean recovered, Option<TemporaryCheckpoint> scratch) {
@@ -321,15 +322,25 @@ public final class SparkStreamEngine implements StreamEngine {
             return recovered;
         }
 
-        /** Returns once the stream has stopped; rethrows the error that stopped it, if one did (a failed job). */
+        /**
+         * Returns once the stream has stopped; rethrows the error of a failed job (a batch whose task failed Spark's
+         * retries, such as a store whose database went away), after which {@link #stop} stops at once.
+         */
         @Override
         public void awaitTermination() throws InterruptedException {
-            context.awaitTermination();
+            try {
+                context.awaitTermination();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception failed) {  // a SparkException, which Scala throws though Java's signature hides it
+                this.failed = true;
+                throw failed;
+            }
         }
 
         /**
          * Stops receiving, processes every block already received, hands its batches to the sink, then stops the
-         * Spark context. A second call waits for the first and returns.
+         * Spark context; once a batch has failed, stops at once. A second call waits for the first and returns.
          */
         @Override
         public synchronized void stop() {
@@ -338,7 +349,9 @@ public final class SparkStreamEngine implements StreamEngine {
             }
             stopped = true;
             try {
-                context.stop(true, true);
+                // After a failed batch, the batches waiting would fail the same way, one after the other; with a
+                // checkpoint they run again on restart (a failed batch stays pending), without one they are lost.
+                context.stop(true, !failed);
             } finally {
                 sink.unregister();
                 scratch.forEach(TemporaryCheckpoint::remove);

@@ -2,11 +2,14 @@ package io.tweetpipe.application.contract;
 
 import io.tweetpipe.application.memory.CapturingBatchSink;
 import io.tweetpipe.application.memory.InMemoryFramePublisher;
+import io.tweetpipe.application.memory.InMemoryRecordStore;
+import io.tweetpipe.application.memory.InMemoryResultStore;
 import io.tweetpipe.application.memory.InMemoryStreamEngine;
 import io.tweetpipe.application.memory.InMemoryLanguageModels;
 import io.tweetpipe.application.memory.InMemoryTweetSource;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.application.port.out.FramePublisher;
+import io.tweetpipe.application.port.out.RecordStore;
 import io.tweetpipe.application.port.out.StreamEngine;
 import io.tweetpipe.application.port.out.LanguageModelTrainer;
 import io.tweetpipe.application.port.out.ModelInspector;
@@ -15,12 +18,14 @@ import io.tweetpipe.application.port.out.TweetSource;
 import io.tweetpipe.domain.framing.Frame;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.Tweet;
+import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 
 /** The port contracts, against the in-memory adapters: the reference every real adapter is held to. */
@@ -125,6 +130,41 @@ class InMemoryAdaptersContractTest {
         @Override
         protected String shown() {
             return sink.records().map(record -> record + "\n").mkString();
+        }
+    }
+
+    @Nested
+    class Records extends RecordStoreContract {
+        private final InMemoryRecordStore store = new InMemoryRecordStore();
+
+        @Override
+        protected RecordStore store() {
+            return store;
+        }
+
+        @Override
+        protected Seq<TweetRecord> stored() {
+            return store.stored();
+        }
+
+        @AfterEach
+        void discard() {
+            store.discard();
+        }
+    }
+
+    @Nested
+    class Results extends StoredResultsContract {
+        private final InMemoryResultStore sink = new InMemoryResultStore();
+
+        @Override
+        protected BatchSink sink() {
+            return sink;
+        }
+
+        @Override
+        protected Seq<String> storedLines() {
+            return sink.lines();
         }
     }
 }

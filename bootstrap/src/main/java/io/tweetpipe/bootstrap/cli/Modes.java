@@ -7,6 +7,7 @@ import io.tweetpipe.application.port.out.QueryAnalyzer;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.config.PipelineConfig.Mode;
 import io.tweetpipe.bootstrap.config.PipelineConfig.SourceKind;
+import io.tweetpipe.bootstrap.config.Storage;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.framing.Wire;
@@ -54,12 +55,14 @@ final class Modes {
         AnalysisOptions analyses = new AnalysisOptions();
         @ArgGroup(validate = false, heading = DashboardOptions.HEADING, order = 7)
         DashboardOptions dashboard = new DashboardOptions();
+        @ArgGroup(validate = false, heading = StorageOptions.HEADING, order = 8)
+        StorageOptions outputs = new StorageOptions();
 
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
             return config(Mode.DEMO, stream.spark(List.of(new SparkSettings.Relay(socket.host, socket.port)),
                     socket.maxFrameBytes).map(Option::some), analyses.analyses(Mode.DEMO, stream.batchInterval,
-                    List.ofAll(filter.keywords), QUERIES), dashboard.dashboard(Mode.DEMO));
+                    List.ofAll(filter.keywords), QUERIES), dashboard.dashboard(Mode.DEMO), outputs.storage());
         }
     }
 
@@ -69,7 +72,7 @@ final class Modes {
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
             return config(Mode.RELAY, Validation.valid(Option.none()), Validation.valid(List.empty()),
-                    Validation.valid(Option.none()));
+                    Validation.valid(Option.none()), Validation.valid(Storage.NONE));
         }
     }
 
@@ -81,16 +84,19 @@ final class Modes {
         SocketOptions socket = new SocketOptions();
         @ArgGroup(validate = false, heading = "%nSource:%n", order = 3)
         SourceOptions source = new SourceOptions();
+        @ArgGroup(validate = false, heading = "%nReport:%n", order = 8)
+        ReportOptions report = new ReportOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
         Validation<Seq<Rejection>, PipelineConfig> config(Mode mode,
                                                           Validation<Seq<Rejection>, Option<SparkSettings>> spark,
                                                           Validation<Seq<Rejection>, Seq<Analysis>> analyses,
-                                                          Validation<Seq<Rejection>, Option<DashboardSettings>> page) {
+                                                          Validation<Seq<Rejection>, Option<DashboardSettings>> page,
+                                                          Validation<Seq<Rejection>, Storage> storage) {
             return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
-                    socket.relay(), source.wire(mode), spark, analyses, page, run.runFor(),
-                    Validation.valid(Option.none()));
+                    source.x(), socket.relay(), source.wire(mode), spark, analyses, page, storage, run.runFor(),
+                    report.verbose, Validation.valid(Option.none()));
         }
     }
 
@@ -107,6 +113,8 @@ final class Modes {
         AnalysisOptions analyses = new AnalysisOptions();
         @ArgGroup(validate = false, heading = DashboardOptions.HEADING, order = 7)
         DashboardOptions dashboard = new DashboardOptions();
+        @ArgGroup(validate = false, heading = StorageOptions.HEADING, order = 8)
+        StorageOptions outputs = new StorageOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -126,10 +134,11 @@ final class Modes {
             Seq<SparkSettings.Relay> read = relays.given == null
                     ? List.of(new SparkSettings.Relay(socket.host, socket.port)) : List.ofAll(relays.given);
             return PipelineConfig.of(Mode.STREAM, Cli.defaults(new FilterOptions()).filter(), none.source,
-                    none.replay(), Validation.valid(Option.none()), socket.relay(), none.wire(Mode.STREAM),
-                    stream.spark(read, socket.maxFrameBytes).map(Option::some),
+                    none.replay(), Validation.valid(Option.none()), Validation.valid(Option.none()), socket.relay(),
+                    none.wire(Mode.STREAM), stream.spark(read, socket.maxFrameBytes).map(Option::some),
                     analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES),
-                    dashboard.dashboard(Mode.STREAM), run.runFor(), Validation.valid(Option.none()));
+                    dashboard.dashboard(Mode.STREAM), outputs.storage(), run.runFor(), false,
+                    Validation.valid(Option.none()));
         }
     }
 
@@ -143,9 +152,10 @@ final class Modes {
         @Override
         public Validation<Seq<Rejection>, PipelineConfig> config() {
             return PipelineConfig.of(Mode.TRAIN, Cli.defaults(new FilterOptions()).filter(), SourceKind.REPLAY,
-                    training.recording(), Validation.valid(Option.none()), Cli.defaults(new SocketOptions()).relay(),
-                    Wire.TEXT, Validation.valid(Option.none()), Validation.valid(List.empty()),
-                    Validation.valid(Option.none()), Option.none(), training.training().map(Option::some));
+                    training.recording(), Validation.valid(Option.none()), Validation.valid(Option.none()),
+                    Cli.defaults(new SocketOptions()).relay(), Wire.TEXT, Validation.valid(Option.none()),
+                    Validation.valid(List.empty()), Validation.valid(Option.none()), Validation.valid(Storage.NONE),
+                    Option.none(), false, training.training().map(Option::some));
         }
     }
 

@@ -1,7 +1,9 @@
 package io.tweetpipe.bootstrap.cli;
 
+import io.tweetpipe.adapters.twitter.live.BearerToken;
 import io.tweetpipe.adapters.twitter.live.TwitterCredentials;
 import io.tweetpipe.adapters.twitter.live.TwitterStreamSettings;
+import io.tweetpipe.adapters.twitter.live.XStreamSettings;
 import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.config.PipelineConfig.SourceKind;
@@ -17,11 +19,13 @@ import picocli.CommandLine;
 /** Where the relay's tweets come from (demo and relay). */
 final class SourceOptions {
 
-    @CommandLine.Option(names = "--source", paramLabel = "replay|twitter", defaultValue = "replay",
-            description = "where tweets come from (default: ${DEFAULT-VALUE})")
+    @CommandLine.Option(names = "--source", paramLabel = "replay|twitter|x", defaultValue = "replay",
+            description = "where tweets come from: a recording, a Twitter v1.1-compatible endpoint, or X's v2 "
+                    + "filtered stream (default: ${DEFAULT-VALUE})")
     SourceKind source;
     @CommandLine.Option(names = "--replay-file", paramLabel = "PATH",
-            description = "Twitter v1.1 JSON lines to replay (default: the bundled sample)")
+            description = "Twitter v1.1 or X v2 JSON lines to replay, as --record writes them (default: the "
+                    + "bundled sample)")
     Path replayFile;
     @CommandLine.Option(names = "--rate", paramLabel = "N", defaultValue = "100",
             description = "replayed messages per second, 0 = as fast as possible (default: ${DEFAULT-VALUE})")
@@ -29,7 +33,7 @@ final class SourceOptions {
     @CommandLine.Option(names = "--once", description = "replay the file once instead of looping")
     boolean once;
     @CommandLine.Option(names = "--record", paramLabel = "PATH",
-            description = "with --source twitter: also write every raw message received to PATH (JSON lines)")
+            description = "with --source twitter or x: also write every raw message received to PATH (JSON lines)")
     Path record;
     @CommandLine.Option(names = "--stream-base-url", paramLabel = "URL",
             defaultValue = "${env:TWEETPIPE_STREAM_BASE_URL:-" + TwitterStreamSettings.TWITTER_STREAM_BASE_URL + "}",
@@ -37,6 +41,12 @@ final class SourceOptions {
                     + "${DEFAULT-VALUE}; environment: TWEETPIPE_STREAM_BASE_URL); credentials come from the "
                     + "environment, never from flags: see the README")
     String streamBaseUrl;
+    @CommandLine.Option(names = "--x-api-url", paramLabel = "URL",
+            defaultValue = "${env:TWEETPIPE_X_API_URL:-" + XStreamSettings.X_API_BASE_URL + "}",
+            description = "with --source x: X's v2 API, or an endpoint that speaks it (default: ${DEFAULT-VALUE}; "
+                    + "environment: TWEETPIPE_X_API_URL); the bearer token comes from " + BearerToken.VARIABLE
+                    + ", never from flags")
+    String xApiUrl;
 
     @CommandLine.Option(names = "--wire", paramLabel = "text|structured", description = "what the relay sends: each "
             + "tweet's text, as the tutorial's relay does, or a structured record (id, time, language, author, "
@@ -52,13 +62,20 @@ final class SourceOptions {
         return ReplaySettings.of(Option.of(replayFile), rate, !once);
     }
 
-    /** The live source's settings, looked for only when asked for: credentials are needed for nothing else. */
+    /** The v1.1 source's settings, looked for only when asked for: credentials are needed for nothing else. */
     Validation<Seq<Rejection>, Option<TwitterStreamSettings>> twitter() {
         if (source == SourceKind.TWITTER) {
             return TwitterStreamSettings.of(TwitterCredentials.find(), Option.of(streamBaseUrl), Option.of(record))
                     .map(Option::some);
         }
-        return record == null ? Validation.valid(Option.none()) : Validation.invalid(List.of(
-                Rejection.of("--record", "records a live stream: use it with --source twitter")));
+        return record == null || source == SourceKind.X ? Validation.valid(Option.none()) : Validation.invalid(
+                List.of(Rejection.of("--record", "records a live stream: use it with --source twitter or x")));
+    }
+
+    /** The X source's settings, likewise looked for only when asked for. */
+    Validation<Seq<Rejection>, Option<XStreamSettings>> x() {
+        return source == SourceKind.X
+                ? XStreamSettings.of(BearerToken.find(), Option.of(xApiUrl), Option.of(record)).map(Option::some)
+                : Validation.valid(Option.none());
     }
 }

@@ -2,22 +2,33 @@ package io.tweetpipe.bootstrap.di;
 
 import dagger.Module;
 import dagger.Provides;
-import dagger.multibindings.IntoSet;
+import dagger.multibindings.ElementsIntoSet;
+import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.config.Storage;
+import java.util.Set;
 import io.tweetpipe.adapters.spark.ConsoleBatchSink;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.domain.batch.Batch;
 
-/** Batches to standard output, as the seed's {@code pprint()} does. */
-@Module
+/**
+ * The outputs the user chose: batches and results to standard output, as the seed's {@code pprint()} prints (unless
+ * the console is left out of {@code --sinks}), and what keeps them ({@link StorageModule}).
+ */
+@Module(includes = StorageModule.class)
 public abstract class ConsoleModule {
 
     private ConsoleModule() {
     }
 
     @Provides
-    @IntoSet
-    static BatchSink batchSink() {
-        return new ConsoleBatchSink(System.out);
+    @ElementsIntoSet
+    static Set<BatchSink> console(Storage storage) {
+        return storage.console() ? Set.of(new ConsoleBatchSink(System.out)) : Set.of();
+    }
+
+    @Provides
+    static Storage storage(PipelineConfig config) {
+        return config.storage();
     }
 
     @Provides

@@ -1,8 +1,10 @@
 package io.tweetpipe.bootstrap.di;
 
 import io.tweetpipe.adapters.socket.SocketRelay;
+import io.tweetpipe.adapters.twitter.replay.ReplayTweetSource;
 import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
 import io.tweetpipe.application.port.in.RelayTweetsUseCase;
+import io.vavr.control.Option;
 
 /** What a process with both programs exposes; the demo's component and a test's component with another sink. */
 public interface Pipeline {
@@ -10,6 +12,9 @@ public interface Pipeline {
     RelayTweetsUseCase relayTweets();
 
     SocketRelay socketRelay();
+
+    /** The replay, when the relay's source is one. */
+    Option<ReplayTweetSource> replaySource();
 
     ProcessTweetStreamUseCase processTweetStream();
 }

@@ -4,12 +4,14 @@ import dagger.Module;
 import dagger.Provides;
 import io.tweetpipe.adapters.socket.SocketRelay;
 import io.tweetpipe.adapters.twitter.live.TwitterStreamSource;
+import io.tweetpipe.adapters.twitter.live.XStreamSource;
 import io.tweetpipe.adapters.twitter.replay.ReplayTweetSource;
 import io.tweetpipe.application.port.in.RelayTweetsUseCase;
 import io.tweetpipe.application.port.out.FramePublisher;
 import io.tweetpipe.application.port.out.TweetSource;
 import io.tweetpipe.application.service.RelayTweetsService;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.vavr.control.Option;
 import javax.inject.Singleton;
 
 /** The seed's first program: a tweet source relayed to the TCP socket. */
@@ -32,17 +34,27 @@ public abstract class RelayModule {
         return relay;
     }
 
+    /** The replay, when the source is one: its position shows a long replay's progress. */
     @Provides
-    static TweetSource tweetSource(PipelineConfig config) {
-        // PipelineConfig holds the live settings exactly when the live source was asked for and is usable.
-        return config.twitter().<TweetSource>map(TwitterStreamSource::new)
-                .getOrElse(() -> new ReplayTweetSource(config.replay()));
+    @Singleton
+    static Option<ReplayTweetSource> replaySource(PipelineConfig config) {
+        return config.source() == PipelineConfig.SourceKind.REPLAY
+                ? Option.some(new ReplayTweetSource(config.replay()))
+                : Option.none();
+    }
+
+    @Provides
+    static TweetSource tweetSource(PipelineConfig config, Option<ReplayTweetSource> replay) {
+        // PipelineConfig holds a live source's settings exactly when that source was asked for and is usable.
+        return replay.<TweetSource>map(source -> source)
+                .orElse(() -> config.twitter().map(TwitterStreamSource::new))
+                .orElse(() -> config.x().map(XStreamSource::new))
+                .getOrElseThrow(() -> new IllegalStateException("no settings for the " + config.source() + " source"));
     }
 
     @Provides
     @Singleton
     static RelayTweetsUseCase relayTweets(PipelineConfig config, TweetSource source, FramePublisher publisher) {
-        return new RelayTweetsService(source, publisher,
-                rejection -> LOG.log(System.Logger.Level.WARNING, "not relayed: {0}", rejection), config.wire());
+        return new RelayTweetsService(source, publisher, new RejectionLog(LOG), config.wire());
     }
 }

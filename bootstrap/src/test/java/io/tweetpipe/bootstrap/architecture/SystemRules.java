@@ -22,6 +22,8 @@ final class SystemRules {
             .adapter("socket", "io.tweetpipe.adapters.socket..")
             .adapter("spark", "io.tweetpipe.adapters.spark..")
             .adapter("web", "io.tweetpipe.adapters.web..")
+            .adapter("files", "io.tweetpipe.adapters.files..")
+            .adapter("jdbc", "io.tweetpipe.adapters.jdbc..")
             .withOptionalLayers(true)
             // bootstrap is the composition root: it sees every layer, and no layer sees it (NO_CYCLES, Maven).
             .ignoreDependency(resideInAPackage("io.tweetpipe.bootstrap.."), alwaysTrue())

@@ -201,8 +201,8 @@ class CliTest {
                 mistake("--rate", "-1"));
         assertEquals("Invalid value for option '--batch-interval': 'fast' is not a duration: write e.g. 1s, 500ms "
                 + "or 2m", mistake("--batch-interval", "fast"));
-        assertEquals("Invalid value for option '--source': expected one of [REPLAY, TWITTER] (case-insensitive) but "
-                + "was 'facebook'", mistake("--source", "facebook"));
+        assertEquals("Invalid value for option '--source': expected one of [REPLAY, TWITTER, X] "
+                + "(case-insensitive) but was 'facebook'", mistake("--source", "facebook"));
         assertTrue(mistakes("--source", "twitter", "--stream-base-url", "ftp://x").contains("stream URL: 'ftp://x' "
                 + "is not an http(s) URL with a host, like https://stream.twitter.com/1.1/"));
         assertEquals("--once goes after the mode: tweetpipe relay --once", mistake("--once", "relay"));

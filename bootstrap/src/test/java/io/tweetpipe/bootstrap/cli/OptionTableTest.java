@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tweetpipe.adapters.files.FileSettings;
 import io.tweetpipe.adapters.spark.SparkSettings;
+import io.tweetpipe.adapters.twitter.live.BearerToken;
 import io.tweetpipe.adapters.twitter.live.TwitterCredentials;
 import io.tweetpipe.adapters.web.DashboardSettings;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
@@ -134,11 +136,15 @@ class OptionTableTest {
                         "max frame bytes: the frame cap is between 7 and 67108864 bytes, got 67108865"),
                 new Row("--source", "relay", config(PipelineConfig::source), SourceKind.REPLAY,
                         List.of("--source", "Replay"), SourceKind.REPLAY, List.of("--source", "facebook"),
-                        "Invalid value for option '--source': expected one of [REPLAY, TWITTER] (case-insensitive) "
-                        + "but was 'facebook'"),
+                        "Invalid value for option '--source': expected one of [REPLAY, TWITTER, X] "
+                        + "(case-insensitive) but was 'facebook'"),
+                new Row("--source", "relay", OptionTableTest::accepted, null,
+                        List.of("--source", "X"), ONLY_CREDENTIALS_MISSING, List.of("--source", "x2"),
+                        "Invalid value for option '--source': expected one of [REPLAY, TWITTER, X] "
+                        + "(case-insensitive) but was 'x2'"),
                 new Row("--source", "demo", OptionTableTest::accepted, null,
                         List.of("--source", "twitter"), ONLY_CREDENTIALS_MISSING, List.of("--source"),
-                        "Missing required parameter for option '--source' (replay|twitter)"),
+                        "Missing required parameter for option '--source' (replay|twitter|x)"),
                 new Row("--replay-file", "relay", config(c -> c.replay().file()), Option.none(),
                         List.of("--replay-file", tweets.toString()), Option.some(tweets),
                         List.of("--replay-file", badDirectory), "replay file: " + badDirectory + " does not exist"),
@@ -157,6 +163,20 @@ class OptionTableTest {
                         ONLY_CREDENTIALS_MISSING, List.of("--source", "twitter", "--stream-base-url", "ftp://x"),
                         "stream URL: 'ftp://x' is not an http(s) URL with a host, like "
                         + "https://stream.twitter.com/1.1/"),
+                new Row("--record", "demo", OptionTableTest::accepted, null,
+                        List.of("--source", "x", "--record", dir.resolve("rec.jsonl").toString()),
+                        ONLY_CREDENTIALS_MISSING, List.of("--source", "x", "--record", badDirectory + "/r.jsonl"),
+                        "recording: the directory " + badDirectory + " does not exist"),
+                new Row("--x-api-url", "relay", OptionTableTest::accepted, null,
+                        List.of("--source", "x", "--x-api-url", "http://127.0.0.1:8080/2"),
+                        ONLY_CREDENTIALS_MISSING, List.of("--source", "x", "--x-api-url", "ftp://x"),
+                        "stream URL: 'ftp://x' is not an http(s) URL with a host, like https://api.x.com/2/"),
+                new Row("--verbose", "relay", config(PipelineConfig::verbose), false,
+                        List.of("--verbose"), true, List.of("--verbose=loud"),
+                        "Invalid value for option '--verbose': 'loud' is not a boolean"),
+                new Row("--verbose", "demo", config(PipelineConfig::verbose), false,
+                        List.of("--verbose"), true, List.of("--verbose=yes"),
+                        "Invalid value for option '--verbose': 'yes' is not a boolean"),
                 new Row("--batch-interval", "stream", spark(SparkSettings::batchInterval), Duration.ofSeconds(1),
                         List.of("--batch-interval", "500ms"), Duration.ofMillis(500), List.of("--batch-interval", "0"),
                         "batch interval: a whole, positive number of milliseconds, got PT0S"),
@@ -247,6 +267,23 @@ class OptionTableTest {
                         Option.none(), List.of("--dashboard-port", "0"), Option.some(0),
                         List.of("--dashboard-port", "70000"),
                         "dashboard: the dashboard's port is between 0 and 65535 (0: any free port), got 70000"),
+                new Row("--sinks", "stream", config(c -> List.of(c.storage().console(), c.storage().files().isDefined(),
+                        c.storage().databases().size())), List.of(true, false, 0),
+                        List.of("--sinks", "files,db", "--files-dir", dir.resolve("out").toString(), "--db-file",
+                        dir.resolve("t.db").toString()), List.of(false, true, 1), List.of("--sinks", "kafka"),
+                        "Invalid value for option '--sinks' (LIST): expected one of [CONSOLE, FILES, DB, POSTGRES] "
+                        + "(case-insensitive) but was 'kafka'"),
+                new Row("--files-dir", "demo", config(c -> c.storage().files().map(FileSettings::directory)),
+                        Option.none(), List.of("--sinks", "files", "--files-dir", dir.resolve("o").toString()),
+                        Option.some(dir.resolve("o").toString()),
+                        List.of("--sinks", "files", "--files-dir", ""), "files-dir: give the directory to write the batches to"),
+                new Row("--db-file", "stream", config(c -> c.storage().databases().size()), 0,
+                        List.of("--sinks", "db", "--db-file", dir.resolve("x.db").toString()), 1,
+                        List.of("--sinks", "db", "--db-file", " "), "db-file: give the file of the embedded database"),
+                new Row("--jdbc-url", "stream", config(c -> c.storage().databases().size()), 0,
+                        List.of("--sinks", "postgres", "--jdbc-url", "jdbc:postgresql://127.0.0.1:5432/tweets"), 1,
+                        List.of("--sinks", "postgres"),
+                        "--jdbc-url: postgres needs a JDBC URL, e.g. jdbc:postgresql://127.0.0.1:5432/tweets"),
                 new Row("--run-for", "relay", config(PipelineConfig::runFor), Option.none(),
                         List.of("--run-for", "30s"), Option.some(Duration.ofSeconds(30)), List.of("--run-for", "soon"),
                         "Invalid value for option '--run-for': 'soon' is not a duration: write e.g. 1s, 500ms or 2m"));
@@ -257,8 +294,9 @@ class OptionTableTest {
     }
 
     private static void assumeNoCredentials(Row row) {
-        assumeTrue(!ONLY_CREDENTIALS_MISSING.equals(row.parsed()) || TwitterCredentials.find().isLeft(),
-                "this machine has Twitter credentials: the live source's rows expect none");
+        assumeTrue(!ONLY_CREDENTIALS_MISSING.equals(row.parsed())
+                        || TwitterCredentials.find().isLeft() && BearerToken.find().isLeft(),
+                "this machine has Twitter or X credentials: the live sources' rows expect none");
     }
 
     /** The live source's options show nothing in the settings without credentials: see the test after next. */
@@ -304,7 +342,10 @@ class OptionTableTest {
                         + "serve tweets beyond this machine"),
                 interplay("stream --host 0.0.0.0 --expose"),
                 interplay("relay --host 0.0.0.0 --expose"),
-                interplay("relay --record rec.jsonl", "--record: records a live stream: use it with --source twitter"),
+                interplay("relay --record rec.jsonl", "--record: records a live stream: use it with --source twitter "
+                        + "or x"),
+                interplay("stream --verbose", "--verbose belongs to the demo and relay modes, not to the stream"),
+                interplay("stream --source x", "--source belongs to the demo and relay modes, not to the stream"),
                 interplay("stream --replay-file x.jsonl", "--replay-file belongs to the demo, relay and train modes, "
                         + "not to the stream"),
                 interplay("stream --record x.jsonl", "--record belongs to the demo and relay modes, not to the "
@@ -379,5 +420,8 @@ class OptionTableTest {
         assertTrue(CliTest.help("relay", "--help").replaceAll("\\s+", "")
                 .contains("(default:https://stream.twitter.com/1.1/;"), "the stream base URL's default");
         assertEquals("replay", relay.findOption("--source").defaultValue());
+        assumeTrue(System.getenv("TWEETPIPE_X_API_URL") == null);
+        assertTrue(CliTest.help("relay", "--help").replaceAll("\\s+", "")
+                .contains("(default:https://api.x.com/2/;"), "the X API's default");
     }
 }

@@ -64,8 +64,14 @@ class ReadmeCommandLinesTest {
         return shown.distinct().toJavaStream();
     }
 
+    /** The words a shell makes of a line: split on white space, but a double-quoted part is one word. */
     private static List<String> words(String text) {
-        return List.of(text.strip().split("\\s+")).filter(word -> !word.isEmpty());
+        List<String> words = List.empty();
+        Matcher word = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(text.strip());
+        while (word.find()) {
+            words = words.append(word.group(1) != null ? word.group(1) : word.group(2));
+        }
+        return words;
     }
 
     @Test
@@ -89,7 +95,8 @@ class ReadmeCommandLinesTest {
             System.setProperty("spark.master", submitted.group(1));
         }
         try {
-            Seq<String> mistakes = shown.args().contains("--help") ? helpPrinted(shown.args())
+            Seq<String> mistakes = shown.args().contains("--help") || shown.args().contains("--version")
+                    ? helpPrinted(shown.args())
                     : CommandLines.config(shown.args().toJavaArray(String[]::new)).fold(m -> m, config -> List.empty());
             Seq<String> unexplained = mistakes.reject(line -> line.startsWith("credentials: ")
                     || line.matches("replay file: \\S+ does not exist"));

@@ -102,19 +102,80 @@ final class DriverRecovery {
      */
     FaultReport streamJobKill(double rate, Duration before, Duration after, boolean checkpoint)
             throws IOException, InterruptedException {
-        String fault = "stream job killed, restarted" + (checkpoint ? ", --checkpoint" : "");
+        return streamJobKill(rate, before, after, checkpoint, null);
+    }
+
+    /**
+     * The kill with {@code --checkpoint} while the job stores every record in files and in the database at
+     * {@code jdbcUrl}. Its facts add, per store, the rows it holds ({@code *Rows}), the numbers among them stored more
+     * than once ({@code *Duplicated}), the numbers the jobs printed that it lacks ({@code *Missing}) and the numbers it
+     * holds that no job printed ({@code *Unprinted}).
+     */
+    FaultReport storingKill(double rate, Duration before, Duration after, String jdbcUrl, String jdbcUser)
+            throws IOException, InterruptedException {
+        return streamJobKill(rate, before, after, true, new Storing(Files.createTempDirectory(dir, "stored-files"),
+                jdbcUrl, jdbcUser));
+    }
+
+    /** Where the killed job stores, and how to count what it stored. */
+    record Storing(Path files, String jdbcUrl, String jdbcUser) {
+
+        Map<String, String> environment() {
+            return Map.of(StreamJobMain.FILES, files.toString(), StreamJobMain.JDBC_URL, jdbcUrl,
+                    StreamJobMain.JDBC_USER, jdbcUser);
+        }
+
+        /** Rows per sequence number in the database's {@code tweets}, and in the files' committed batches. */
+        Map<String, Map<Long, Integer>> stored() throws IOException {
+            Map<String, Map<Long, Integer>> stores = new LinkedHashMap<>();
+            Map<Long, Integer> database = new java.util.HashMap<>();
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl, jdbcUser, null);
+                 java.sql.Statement statement = connection.createStatement();
+                 java.sql.ResultSet rows = statement.executeQuery("SELECT body FROM tweets")) {
+                while (rows.next()) {
+                    database.merge(SequencedTweets.seqOf(rows.getString(1)), 1, Integer::sum);
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IOException("cannot read what the job stored in " + jdbcUrl, e);
+            }
+            stores.put("postgres", database);
+            Map<Long, Integer> inFiles = new java.util.HashMap<>();
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            try (java.nio.file.DirectoryStream<Path> folders = Files.newDirectoryStream(files, "tweets-[0-9]*")) {
+                for (Path folder : folders) {
+                    try (java.nio.file.DirectoryStream<Path> parts = Files.newDirectoryStream(folder, "part-*.jsonl")) {
+                        for (Path part : parts) {
+                            for (String line : Files.readAllLines(part)) {
+                                inFiles.merge(SequencedTweets.seqOf(json.readTree(line).get("body").textValue()), 1,
+                                        Integer::sum);
+                            }
+                        }
+                    }
+                }
+            }
+            stores.put("files", inFiles);
+            return stores;
+        }
+    }
+
+    private FaultReport streamJobKill(double rate, Duration before, Duration after, boolean checkpoint,
+                                      Storing storing) throws IOException, InterruptedException {
+        String fault = "stream job killed, restarted" + (checkpoint ? ", --checkpoint" : "")
+                + (storing != null ? ", storing" : "");
         int port = Pipelines.freePort();
         Path checkpointDir = checkpoint ? Files.createTempDirectory(dir, "checkpoint-kill") : null;
         List<String> args = streamArgs(port, checkpointDir);
+        Map<String, String> environment = storing == null ? Map.of() : storing.environment();
         Ledger ledger = new Ledger();
-        String suffix = checkpoint ? "-checkpoint" : "";
+        String suffix = (checkpoint ? "-checkpoint" : "") + (storing != null ? "-storing" : "");
         try (RelayProcess relay = RelayProcess.start(dir, "relay-for-a-killed-job" + suffix, relayArgs(port, rate))) {
             relay.port(GUARD);
             long killedAt;
             long attemptingAtKill;
             long killedJobRss;
             long cutByKill;
-            try (StreamJobProcess first = StreamJobProcess.start(dir, "job-before-kill" + suffix, ledger, args)) {
+            try (StreamJobProcess first = StreamJobProcess.start(dir, "job-before-kill" + suffix, ledger, args,
+                    environment)) {
                 long target = Math.max(1, (long) (rate * before.toMillis() / 1000.0));
                 first.await(l -> l.distinct() >= target, "the stream to flow before the kill");
                 killedAt = System.nanoTime();
@@ -129,7 +190,8 @@ final class DriverRecovery {
             long duplicatedByKilled = ledger.duplicates();
             ledger.watchFrom(attemptingAtKill + 1);
             long restartedAt = System.nanoTime();
-            try (StreamJobProcess second = StreamJobProcess.start(dir, "job-after-kill" + suffix, ledger, args)) {
+            try (StreamJobProcess second = StreamJobProcess.start(dir, "job-after-kill" + suffix, ledger, args,
+                    environment)) {
                 long target = Math.max(1, (long) (rate * after.toMillis() / 1000.0));
                 second.await(l -> l.receivedIn(attemptingAtKill + 1, Integer.MAX_VALUE) >= target,
                         "the stream to resume after the restart (relay " + relay.stats() + ")");
@@ -150,10 +212,8 @@ final class DriverRecovery {
                 long beforeKillByRestarted = onlyAfterRestart.cardinality();
                 onlyAfterRestart.andNot(outcomes.backlogged());
                 long invented = ledger.receivedOutside(accepted, 0);
-                return new FaultReport(fault, sent, sent - lost, lost, ledger.duplicates(),
-                        ledger.mangled() + invented, fin.get("dropped"), Duration.ofNanos(recoveredAt - killedAt),
-                        fin.get("peakBuffered"), relay.peakRssBytes(),
-                        FaultReport.facts("lostPublishedBeforeKill", lostBefore, "lostPublishedAfterKill",
+                Map<String, Long> facts = new LinkedHashMap<>(FaultReport.facts("lostPublishedBeforeKill", lostBefore,
+                        "lostPublishedAfterKill",
                                 lost - lostBefore, "printedByKilledJob", printedByKilled.cardinality(),
                                 "duplicatedByKilledJob", duplicatedByKilled, "publishedBeforeKill",
                                 attemptingAtKill + 1, "beforeKillPrintedOnlyAfterRestart", beforeKillByRestarted,
@@ -167,6 +227,26 @@ final class DriverRecovery {
                                 "relaySalvaged", fin.get("salvaged"), "lostOnDisconnect",
                                 fin.get("lostOnDisconnect"), "cutLineAtKill", cutByKill, "invented", invented,
                                 "uncaught", relay.uncaught().size()));
+                if (storing != null) {
+                    BitSet printed = ledger.snapshot();
+                    for (Map.Entry<String, Map<Long, Integer>> store : storing.stored().entrySet()) {
+                        Map<Long, Integer> rows = store.getValue();
+                        BitSet held = new BitSet();
+                        rows.keySet().stream().filter(seq -> seq >= 0).forEach(seq -> held.set((int) (long) seq));
+                        BitSet missing = (BitSet) printed.clone();
+                        missing.andNot(held);
+                        BitSet unprinted = (BitSet) held.clone();
+                        unprinted.andNot(printed);
+                        facts.put(store.getKey() + "Rows", rows.values().stream().mapToLong(n -> n).sum());
+                        facts.put(store.getKey() + "Duplicated", rows.values().stream().filter(n -> n > 1).count());
+                        facts.put(store.getKey() + "Missing", (long) missing.cardinality());
+                        facts.put(store.getKey() + "Unprinted", (long) unprinted.cardinality());
+                        facts.put(store.getKey() + "Mangled", (long) rows.getOrDefault(-1L, 0));
+                    }
+                }
+                return new FaultReport(fault, sent, sent - lost, lost, ledger.duplicates(),
+                        ledger.mangled() + invented, fin.get("dropped"), Duration.ofNanos(recoveredAt - killedAt),
+                        fin.get("peakBuffered"), relay.peakRssBytes(), facts);
             }
         }
     }

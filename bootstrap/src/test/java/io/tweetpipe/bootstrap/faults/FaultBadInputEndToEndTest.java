@@ -175,6 +175,8 @@ class FaultBadInputEndToEndTest {
         }
         Path replay = dir.resolve("hostile.jsonl");
         Files.write(replay, file.toByteArray());
+        // The tutorial's wire, which the demo no longer sends by default: the cap cases count a frame as its text,
+        // its marker and a newline.
         PipelineConfig config = Pipelines.config("demo", "--replay-file", replay.toString(), "--rate", "0", "--once",
                 "--port", Integer.toString(Pipelines.freePort()), "--batch-interval", "500ms",
                 "--max-frame-bytes", Integer.toString(CAP), "--wire", "text");  // the cap's edges are the text's

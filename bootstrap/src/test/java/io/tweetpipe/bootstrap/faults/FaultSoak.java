@@ -41,6 +41,13 @@ public final class FaultSoak {
                 () -> recovery.streamJobKill(rate, half, half, false));
         run("stream job killed, restarted, --checkpoint", reports, failures,
                 () -> recovery.streamJobKill(rate, half, half, true));
+        run("stream job killed, restarted, --checkpoint, storing to files and PostgreSQL", reports, failures, () -> {
+            try (io.tweetpipe.adapters.jdbc.PostgresServer postgres = io.tweetpipe.adapters.jdbc.PostgresServer
+                    .start()) {
+                return recovery.storingKill(rate, half, half, postgres.url(),
+                        io.tweetpipe.adapters.jdbc.PostgresServer.USER);
+            }
+        });
         List<DriverRecovery.Cost> costs = new ArrayList<>();
         run("steady stream, no checkpoint", costs, failures, () -> recovery.logCost(rate, phase, false));
         run("steady stream, --checkpoint", costs, failures, () -> recovery.logCost(rate, phase, true));

@@ -341,7 +341,8 @@ final class Faults {
             }
         }
         int port = Pipelines.freePort();
-        // The tutorial's wire and output, which the witness and the ledger read: no analyses, no page.
+        // The tutorial's wire and output, which the witness and the ledger read: no analyses, no page (its
+        // fixed port may be taken by another run on the machine).
         try (ProductProcess product = ProductProcess.start(List.of("demo", "--replay-file", replay.toString(),
                 "--rate", Double.toString(rate), "--once", "--port", Integer.toString(port), "--batch-interval",
                 batchInterval.toMillis() + "ms", "--wire", "text", "--trends", "none", "--no-dashboard"), Map.of(),

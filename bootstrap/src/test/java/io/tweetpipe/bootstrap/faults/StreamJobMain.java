@@ -9,7 +9,11 @@ import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.adapters.files.FileSettings;
+import io.tweetpipe.adapters.jdbc.JdbcSettings;
 import io.tweetpipe.bootstrap.di.RecordsPerBatch;
+import io.tweetpipe.bootstrap.config.Storage;
+import io.tweetpipe.bootstrap.di.StorageModule;
 import io.tweetpipe.bootstrap.di.StreamModule;
 import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchFigures;
@@ -29,11 +33,18 @@ import javax.inject.Singleton;
  * again: {@code tweetpipe stream [options]}'s configuration and {@link StreamModule}, with a sink that prints every
  * record of every batch, for {@link StreamJobProcess} to count in its parent.
  *
+ * <p>With {@value #FILES} or {@value #JDBC_URL} (and {@value #JDBC_USER}) in its environment, it also stores every
+ * record and result there ({@link StorageModule}), for the storing kill.
+ *
  * <p>Standard output: per batch, {@code batch MILLIS N} and its N records, one a line; per batch's figures,
  * {@code figures MILLIS RECORDS PROCESSING_MS SCHEDULING_DELAY_MS}; each flushed whole, so that what a killed job had
  * printed is read whole. It stops gracefully on a line {@code stop} on standard input, or at its end.
  */
 public final class StreamJobMain {
+
+    static final String FILES = "TWEETPIPE_TEST_STORE_FILES";
+    static final String JDBC_URL = "TWEETPIPE_TEST_STORE_JDBC_URL";
+    static final String JDBC_USER = "TWEETPIPE_TEST_STORE_JDBC_USER";
 
     private StreamJobMain() {
     }
@@ -87,10 +98,19 @@ public final class StreamJobMain {
         static int recordsPerBatch() {
             return BatchTally.EVERYTHING;
         }
+
+        @Provides
+        static Storage storage() {
+            io.vavr.control.Option<FileSettings> files = io.vavr.control.Option.of(System.getenv(FILES))
+                    .map(directory -> FileSettings.of(directory).get());
+            io.vavr.collection.List<JdbcSettings> databases = io.vavr.control.Option.of(System.getenv(JDBC_URL))
+                    .map(url -> JdbcSettings.of(url).get().withUser(System.getenv(JDBC_USER))).toList();
+            return new Storage(files, databases);
+        }
     }
 
     @Singleton
-    @Component(modules = {StreamModule.class, EveryRecordModule.class})
+    @Component(modules = {StreamModule.class, EveryRecordModule.class, StorageModule.class})
     interface Graph {
 
         ProcessTweetStreamUseCase processTweetStream();

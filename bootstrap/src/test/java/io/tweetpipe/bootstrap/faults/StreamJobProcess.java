@@ -47,10 +47,17 @@ final class StreamJobProcess implements AutoCloseable {
      * standard error goes to {@code dir/name.err}.
      */
     static StreamJobProcess start(Path dir, String name, Ledger ledger, List<String> args) throws IOException {
+        return start(dir, name, ledger, args, java.util.Map.of());
+    }
+
+    /** With variables added to its environment: where it stores ({@link StreamJobMain#FILES}, ...). */
+    static StreamJobProcess start(Path dir, String name, Ledger ledger, List<String> args,
+                                  java.util.Map<String, String> environment) throws IOException {
         Path stderrFile = dir.resolve(name + ".err");
         ProcessBuilder builder = new ProcessBuilder(Jvm.command(StreamJobMain.class.getName(), "1g", args))
                 .redirectError(stderrFile.toFile());
         builder.environment().remove("SPARK_LOCAL_IP");  // no Spark UI in tests
+        builder.environment().putAll(environment);
         return new StreamJobProcess(name, builder.start(), ledger, stderrFile);
     }
 

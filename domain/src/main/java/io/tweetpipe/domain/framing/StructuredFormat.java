@@ -76,7 +76,11 @@ public final class StructuredFormat {
         out.append(",\"lang\":");
         string(tweet.language().code(), out);
         out.append(",\"author\":");
-        string(tweet.author().screenName(), out);
+        if (tweet.author().isKnown()) {
+            string(tweet.author().screenName(), out);
+        } else {
+            out.append("null");
+        }
         out.append(",\"body\":");
         string(tweet.body(), out);
         out.append(",\"extended\":").append(tweet.isExtended());

@@ -43,6 +43,17 @@ class StructuredFormatTest {
     }
 
     @Test
+    void givenTweetWhoseAuthorIsUnknown_write_givesNullAndReadGivesNoAuthor() {
+        Tweet anonymous = new Tweet(SAMPLE.id(), SAMPLE.text(), SAMPLE.fullText(), SAMPLE.language(),
+                SAMPLE.createdAt(), Author.UNKNOWN, SAMPLE.entities());
+
+        String record = StructuredFormat.write(anonymous);
+
+        assertTrue(record.contains("\"author\":null,"), record);
+        assertEquals(Option.none(), StructuredFormat.read(record).get().author());
+    }
+
+    @Test
     void givenTweet_frameOfStructured_isTheRecordThenMarkerAndNewline() {
         Frame frame = Frame.of(SAMPLE, Wire.STRUCTURED).get();
 
@@ -83,7 +94,8 @@ class StructuredFormatTest {
                     () -> "a control character or line break in " + excerpt(record));
             assertTrue(StructuredFormat.isStructured(record));
             assertEquals(Either.right(new TweetRecord(Option.some(tweet.id().value()), Option.some(tweet.createdAt()),
-                    Option.some(tweet.language().code()), Option.some(tweet.author().screenName()), tweet.body(),
+                    Option.some(tweet.language().code()),
+                    tweet.author().isKnown() ? Option.some(tweet.author().screenName()) : Option.none(), tweet.body(),
                     tweet.isExtended(), tweet.entities())), StructuredFormat.read(record), () -> excerpt(record));
         }
     }

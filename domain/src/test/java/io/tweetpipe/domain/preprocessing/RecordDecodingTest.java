@@ -54,7 +54,8 @@ class RecordDecodingTest {
     /** The record a structured frame of this tweet must decode to. */
     private static TweetRecord structured(Tweet tweet) {
         return new TweetRecord(Option.some(tweet.id().value()), Option.some(tweet.createdAt()),
-                Option.some(tweet.language().code()), Option.some(tweet.author().screenName()),
+                Option.some(tweet.language().code()),
+                tweet.author().isKnown() ? Option.some(tweet.author().screenName()) : Option.none(),
                 expectedBody(tweet.body()), tweet.isExtended(), tweet.entities());
     }
 

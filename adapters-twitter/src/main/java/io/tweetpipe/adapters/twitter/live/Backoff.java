@@ -36,6 +36,15 @@ final class Backoff {
         };
     }
 
+    /**
+     * After an HTTP 429 that says when its limit resets: the rate-limited wait, or until the reset if that is later
+     * (reconnecting before it only earns another 429, and X lengthens the limit with each one), within the cap.
+     */
+    Duration afterRateLimit(Duration untilReset) {
+        Duration doubled = after(Failure.RATE_LIMITED);
+        return min(doubled.compareTo(untilReset) >= 0 ? doubled : untilReset, policy.rateLimitedCap());
+    }
+
     private static Duration doubled(Duration initial, int attempt, Duration cap) {
         // Past 2^20 times anything the cap has long been reached; stop shifting before it overflows.
         return min(initial.multipliedBy(1L << Math.min(attempt - 1, 20)), cap);

@@ -84,6 +84,11 @@ public record TwitterStreamSettings(TwitterCredentials credentials, String strea
     }
 
     private static Option<Rejection> urlProblem(String url) {
+        return urlProblem(url, TWITTER_STREAM_BASE_URL);
+    }
+
+    /** What is wrong with a base URL a user gave, if anything; {@code example} shows a right one. */
+    static Option<Rejection> urlProblem(String url, String example) {
         URI uri;
         try {
             uri = new URI(url == null ? "" : url);
@@ -93,7 +98,7 @@ public record TwitterStreamSettings(TwitterCredentials credentials, String strea
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
                 || uri.getHost() == null) {
             return Option.some(Rejection.of("stream URL",
-                    shown(url) + " is not an http(s) URL with a host, like " + TWITTER_STREAM_BASE_URL));
+                    shown(url) + " is not an http(s) URL with a host, like " + example));
         }
         if (uri.getRawUserInfo() != null) {
             return Option.some(Rejection.of("stream URL",
@@ -110,7 +115,7 @@ public record TwitterStreamSettings(TwitterCredentials credentials, String strea
         return url == null ? "no URL" : url.contains("@") ? "the stream URL" : "'" + url + "'";
     }
 
-    private static Option<Rejection> recordingProblem(Path file) {
+    static Option<Rejection> recordingProblem(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             return Option.some(Rejection.of("recording", "the directory " + parent + " does not exist"));

@@ -1,6 +1,7 @@
 package io.tweetpipe.adapters.twitter.replay;
 
 import io.tweetpipe.adapters.twitter.v1.V1Messages;
+import io.tweetpipe.adapters.twitter.v2.StreamLines;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import java.io.BufferedReader;
@@ -14,13 +15,12 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Reads and parses one pass of a replay on a thread of its own, a bounded number of messages ahead of the replay.
  *
- * <p>Why a thread: a replay is stopped by interrupting the thread that runs it, once, and twitter4j 4.0.7 clears a
- * pending interrupt whenever it reads a status (ParseUtil.getDate hands its date format back with
- * {@code LinkedBlockingQueue.put} and ignores the {@code InterruptedException}). An interrupt that arrived while the
- * replay's own thread parsed a line was lost, and the replay went on to wait for its next turn. So that thread now
- * only takes parsed messages from a queue, which throws on interrupt; reading a file or a pipe, which can block for
- * as long as the writer likes, is off it too. This thread is told to stop by a flag, so an interrupt twitter4j eats
- * here costs nothing; it is also interrupted, to wake it from a blocked read or a full queue.
+ * <p>Why a thread: a replay is stopped by interrupting the thread that runs it, once. Reading a file or a pipe can
+ * block for as long as the writer likes and does not answer an interrupt, so that thread only takes parsed messages
+ * from a queue, which throws on interrupt. (The thread was first made because twitter4j 4.0.7 clears a pending
+ * interrupt whenever it reads a status; statuses are no longer read by twitter4j, but a reading library that swallows
+ * an interrupt would cost nothing here either.) This thread is told to stop by a flag; it is also interrupted, to wake
+ * it from a blocked read or a full queue.
  */
 final class ReadAhead implements AutoCloseable {
 
@@ -107,7 +107,7 @@ final class ReadAhead implements AutoCloseable {
             if (V1Messages.isKeepAlive(line)) {
                 continue;
             }
-            ahead.put(new Message(located(V1Messages.read(line), number)));
+            ahead.put(new Message(located(StreamLines.read(line), number)));
         }
         return new End(); // stopped: nobody takes it
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * What to replay and how fast.
  *
- * @param file a file of Twitter v1.1 JSON lines (one message a line, as the streaming API sends them and as
+ * @param file a file of Twitter v1.1 or X v2 JSON lines (one message a line, as the streaming API sends them and as
  *     {@code --record} writes them); none means the bundled sample
  * @param rate tweets handed on per second; {@value #AS_FAST_AS_POSSIBLE} means as fast as the listener takes them.
  *     Only tweets that pass the filter are paced; notices pass at once.

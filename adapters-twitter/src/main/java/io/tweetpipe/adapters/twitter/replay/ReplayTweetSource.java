@@ -1,7 +1,7 @@
 package io.tweetpipe.adapters.twitter.replay;
 
 import io.tweetpipe.adapters.twitter.v1.SeenStatuses;
-import io.tweetpipe.adapters.twitter.v1.V1Messages;
+import io.tweetpipe.adapters.twitter.v2.StreamLines;
 import io.tweetpipe.application.port.out.TweetRecording;
 import io.tweetpipe.application.port.out.TweetSource;
 import io.tweetpipe.domain.Rejection;
@@ -11,18 +11,22 @@ import io.tweetpipe.domain.tweet.Tweet;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Replays a recording of Twitter's v1.1 filtered stream (JSON lines) as if it were live: every line read with
- * {@link V1Messages}, the mapping the live source uses; statuses filtered as Twitter filters server-side
+ * Replays a recording of Twitter's v1.1 or X's v2 filtered stream (JSON lines) as if it were live: every line read
+ * with the mapping of its API ({@link StreamLines}: {@code V1Messages} or {@code V2Messages}, as the live sources read
+ * them); statuses filtered as Twitter filters server-side
  * ({@link TrackFilter#matches}); matching tweets paced at the settings' rate; notices, deletions and malformed lines
  * handed on as they come, counted by the listener and never fatal. Blank lines (keep-alives) are skipped. Within one
  * pass a status is handed on at most once and never after its delete notice ({@link SeenStatuses}), as the live
@@ -33,7 +37,7 @@ import java.util.function.Supplier;
  *
  * <p>One interrupt of the thread that runs {@link #stream} stops it, wherever it is: that thread only waits for the
  * next parsed line, for the next turn and for the listener. Lines are read and parsed ahead on a thread of its own
- * ({@link ReadAhead}), because twitter4j clears a pending interrupt while it parses a status.
+ * ({@link ReadAhead}), so that reading a file or a pipe never holds it.
  */
 public final class ReplayTweetSource implements TweetSource, TweetRecording {
 
@@ -48,6 +52,9 @@ public final class ReplayTweetSource implements TweetSource, TweetRecording {
     private final ReplaySettings settings;
     private final Ticker ticker;
     private final Supplier<Either<Rejection, InputStream>> input;
+    private final AtomicLong bytesRead = new AtomicLong();
+    private volatile long passes;
+    private volatile Option<Long> bytesTotal = Option.none();
 
     public ReplayTweetSource(ReplaySettings settings) {
         this(settings, Ticker.SYSTEM);
@@ -62,6 +69,11 @@ public final class ReplayTweetSource implements TweetSource, TweetRecording {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
         this.input = Objects.requireNonNull(input, "input");
+    }
+
+    /** How far the pass being replayed has read; safe to call from any thread. */
+    public ReplayPosition position() {
+        return new ReplayPosition(passes, bytesRead.get(), bytesTotal, settings.loop());
     }
 
     @Override
@@ -107,8 +119,11 @@ public final class ReplayTweetSource implements TweetSource, TweetRecording {
         if (opened.isLeft()) {
             return Either.left(opened.getLeft());
         }
-        // This thread never parses (twitter4j would clear the interrupt that stops it) and never reads the file.
-        try (ReadAhead lines = ReadAhead.start(opened.get(), settings.describe())) {
+        bytesRead.set(0);
+        bytesTotal = settings.file().flatMap(file -> Try.of(() -> Files.size(file)).toOption());
+        passes++;
+        // This thread never reads the file: a read blocked in a pipe would hold the interrupt that stops it.
+        try (ReadAhead lines = ReadAhead.start(counted(opened.get()), settings.describe())) {
             long delivered = 0;
             long statuses = 0;
             SeenStatuses seen = new SeenStatuses();
@@ -139,6 +154,28 @@ public final class ReplayTweetSource implements TweetSource, TweetRecording {
                 delivered++;
             }
         }
+    }
+
+    private InputStream counted(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    bytesRead.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    bytesRead.addAndGet(n);
+                }
+                return n;
+            }
+        };
     }
 
     private static Either<Rejection, InputStream> open(ReplaySettings settings) {

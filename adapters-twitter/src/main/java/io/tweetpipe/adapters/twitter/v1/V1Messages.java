@@ -1,5 +1,14 @@
 package io.tweetpipe.adapters.twitter.v1;
 
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.describe;
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.each;
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.excerpt;
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.malformed;
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.number;
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.object;
+import static io.tweetpipe.adapters.twitter.json.TwitterJson.string;
+
+import io.tweetpipe.adapters.twitter.json.TwitterJson;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.tweet.Author;
 import io.tweetpipe.domain.tweet.Entities;
@@ -7,31 +16,29 @@ import io.tweetpipe.domain.tweet.Language;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.Tweet;
 import io.tweetpipe.domain.tweet.TweetId;
-import io.vavr.collection.Array;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
-import java.util.Objects;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.Locale;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import twitter4j.HashtagEntity;
 import twitter4j.JSONObject;
 import twitter4j.JSONObjectType;
-import twitter4j.JSONTokener;
-import twitter4j.Status;
-import twitter4j.TwitterObjectFactory;
-import twitter4j.UserMentionEntity;
 
 /**
  * The one reading of Twitter's v1.1 streaming messages, shared by the live source and the replay source: one JSON
  * line in, one {@link StreamMessage} out, never an exception.
  *
- * <p>Parsing and typing are twitter4j's ({@link JSONObject}, {@link JSONObjectType}, {@link TwitterObjectFactory}), so
- * a line means here what it means to twitter4j's own listeners. One thing twitter4j's {@link Status} cannot say:
- * when a status carries {@code extended_tweet}, twitter4j 4.0.7 replaces {@code text} with
- * {@code extended_tweet.full_text} (StatusJSONImpl.mergeExtendedTweet). The domain keeps both, so for an extended
- * tweet the truncated {@code text} is read by twitter4j from the same JSON without {@code extended_tweet}; both texts
- * are then HTML-unescaped the same way ({@code &amp;amp;} to {@code &}, as Twitter escapes them).
+ * <p>Parsing and typing are twitter4j's ({@link JSONObject}, {@link JSONObjectType}), so a line is the kind of
+ * message here that it is to twitter4j's own listeners. A status, though, is read field by field rather than by
+ * twitter4j's {@code TwitterObjectFactory}, which refuses a whole status for an optional field it insists on (an
+ * extended tweet without {@code display_text_range}, an entity without {@code indices}, a user without a readable
+ * {@code created_at}); the tutorial's relay reads only {@code text} or {@code extended_tweet.full_text}, and a status
+ * it would relay is relayed here. The domain keeps both texts: {@code text} (truncated for an extended tweet) and
+ * {@code extended_tweet.full_text}, each HTML-unescaped as twitter4j unescapes them ({@code &amp;amp;} to
+ * {@code &amp;}).
  */
 public final class V1Messages {
 
@@ -39,25 +46,21 @@ public final class V1Messages {
         Twitter4jLogging.install();
     }
 
-    private static final String SUBJECT = "stream message";
-    private static final int EXCERPT = 80;
-    private static final Pattern INPUT_QUOTED = Pattern.compile("(at character \\d+) of .*");
+    /** Twitter's {@code created_at}: {@code Tue Nov 24 10:00:00 +0000 2026}. */
+    private static final DateTimeFormatter CREATED_AT = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("EEE MMM d HH:mm:ss xx yyyy").toFormatter(Locale.ENGLISH);
 
     private V1Messages() {
     }
 
     /** Is this line one of the blank lines Twitter sends to keep a connection open? They carry no message. */
     public static boolean isKeepAlive(String line) {
-        return line == null || line.isBlank();
+        return TwitterJson.isKeepAlive(line);
     }
 
     /**
      * Reads one line of the stream. A line that is not a message Twitter sends becomes {@link StreamMessage.Malformed}.
-     *
-     * <p>An interrupt pending when the read begins is pending when it returns. One that arrives while twitter4j reads
-     * a status can be lost: twitter4j 4.0.7 clears the interrupt as it reads a date (ParseUtil.getDate hands its
-     * date format back with {@code LinkedBlockingQueue.put} and ignores the {@code InterruptedException}). So a thread
-     * that is stopped by an interrupt should not parse; the replay parses on a thread of its own.
+     * An interrupt pending when the read begins is pending when it returns.
      */
     public static StreamMessage read(String line) {
         boolean interrupted = Thread.currentThread().isInterrupted();
@@ -74,30 +77,17 @@ public final class V1Messages {
         if (isKeepAlive(line)) {
             return malformed("a blank line is a keep-alive, not a message");
         }
-        return parseObject(line).fold(V1Messages::malformed, json -> {
-            try {
-                return classify(json, line);
-            } catch (RuntimeException e) {
-                // The type was clear but a field was not what Twitter sends: report it, never throw.
-                return malformed("a message whose fields are not as Twitter sends them (" + describe(e) + "): "
-                        + excerpt(line));
-            }
-        });
+        return object(line).fold(TwitterJson::malformed, json -> read(json, line));
     }
 
-    private static Either<String, JSONObject> parseObject(String line) {
+    /** Reads a line already parsed to this object (a reader that tells the API versions apart parses it once). */
+    public static StreamMessage read(JSONObject json, String line) {
         try {
-            JSONTokener tokens = new JSONTokener(line);
-            Object value = tokens.nextValue();
-            if (!(value instanceof JSONObject object)) {
-                return Either.left("not a JSON object: " + excerpt(line));
-            }
-            if (tokens.nextClean() != 0) {
-                return Either.left("text after the JSON object: " + excerpt(line));
-            }
-            return Either.right(object);
+            return classify(json, line);
         } catch (RuntimeException e) {
-            return Either.left("not JSON (" + describe(e) + "): " + excerpt(line));
+            // The type was clear but a field was not what Twitter sends: report it, never throw.
+            return malformed("a message whose fields are not as Twitter sends them (" + describe(e) + "): "
+                    + excerpt(line));
         }
     }
 
@@ -108,8 +98,11 @@ public final class V1Messages {
             case LIMIT -> new StreamMessage.Limit(json.getJSONObject("limit").getLong("track"));
             case STALL_WARNING -> stallWarning(json.getJSONObject("warning"));
             case DISCONNECTION -> disconnect(json.getJSONObject("disconnect"));
-            default -> new StreamMessage.Notice(StreamMessage.Notice.Kind.UNKNOWN,
-                    "a message tweetpipe does not use, with fields " + new TreeSet<>(json.keySet()));
+            // twitter4j knows a status by its text; the tutorial's relay also takes one with only a full text.
+            default -> json.optJSONObject("extended_tweet") != null
+                    ? status(json, line)
+                    : new StreamMessage.Notice(StreamMessage.Notice.Kind.UNKNOWN,
+                            "a message tweetpipe does not use, with fields " + new TreeSet<>(json.keySet()));
         };
     }
 
@@ -136,92 +129,72 @@ public final class V1Messages {
                         + ") on stream " + disconnect.optString("stream_name", "(unnamed)"));
     }
 
+    /**
+     * A status, read for what the relay needs and nothing else. Only a positive id and a text ({@code text}, or
+     * {@code extended_tweet.full_text}: what the tutorial's relay reads) are required; every other field is optional,
+     * as it is to that relay. A field that is present must be what Twitter sends there.
+     */
     private static StreamMessage status(JSONObject json, String line) {
-        boolean extended = json.optJSONObject("extended_tweet") != null;
-        Either<String, Status> status = twitter4jStatus(line);
-        Either<String, Option<Status>> unextended = extended
-                ? twitter4jStatus(withoutExtension(json)).map(Option::some)
-                : Either.right(Option.none());
-        return status.flatMap(full -> unextended.flatMap(plain -> toTweet(full, plain)))
-                .fold(reason -> malformed("a status " + reason + ": " + excerpt(line)),
-                        StreamMessage.Status::new);
+        Option<JSONObject> extension = object(json, "extended_tweet");
+        Option<String> fullText = extension.flatMap(extended -> string(extended, "full_text"))
+                .map(TwitterJson::htmlUnescaped);
+        Option<String> text = string(json, "text").map(TwitterJson::htmlUnescaped);
+        if (text.isEmpty() && fullText.isEmpty()) {
+            return malformed("a status without text: " + excerpt(line));
+        }
+        Either<String, TweetId> id = statusId(json);
+        Either<String, Language> language = string(json, "lang")
+                .map(code -> Language.of(code).mapLeft(Rejection::reason))
+                .getOrElse(Either.right(Language.UNDETERMINED));
+        Either<String, Instant> createdAt = id.flatMap(known -> createdAt(json, known));
+        String body = fullText.orElse(text).get();
+        Entities entities = extension.flatMap(extended -> object(extended, "entities"))
+                .orElse(object(json, "entities"))
+                .map(V1Messages::entities)
+                .getOrElse(() -> Entities.extract(body));
+        return id.flatMap(tweetId -> language.flatMap(lang -> createdAt.map(at -> new Tweet(tweetId,
+                        text.getOrElse(body), fullText, lang, at, author(json), entities))))
+                .fold(reason -> malformed("a status " + reason + ": " + excerpt(line)), StreamMessage.Status::new);
     }
 
-    private static Either<String, Status> twitter4jStatus(String json) {
-        return Try.of(() -> TwitterObjectFactory.createStatus(json))
-                .toEither()
-                .mapLeft(e -> "twitter4j cannot read (" + describe(e) + ")");
+    private static Either<String, TweetId> statusId(JSONObject json) {
+        Option<Long> id = number(json, "id").orElse(() -> number(json, "id_str"));
+        return id.isEmpty()
+                ? Either.left("without an id")
+                : TweetId.of(id.get()).mapLeft(Rejection::reason);
     }
 
-    private static String withoutExtension(JSONObject json) {
-        JSONObject copy = new JSONObject(json, json.keySet().toArray(new String[0]));
-        copy.remove("extended_tweet");
-        return copy.toString();
+    /** {@code created_at} in Twitter's format; when it is missing, the time Twitter wrote into the id. */
+    private static Either<String, Instant> createdAt(JSONObject json, TweetId id) {
+        Option<String> written = string(json, "created_at");
+        if (written.isEmpty()) {
+            return Either.right(TwitterJson.snowflakeTime(id));
+        }
+        return Try.of(() -> CREATED_AT.parse(written.get(), Instant::from)).toEither()
+                .mapLeft(e -> "with a created_at that is not Twitter's date format ('" + written.get() + "')");
+    }
+
+    /** {@code user.id} and {@code user.screen_name}; a status without them is by an unknown author. */
+    private static Author author(JSONObject json) {
+        Option<JSONObject> user = object(json, "user");
+        Option<String> name = user.flatMap(u -> string(u, "screen_name")).filter(n -> !n.isEmpty());
+        return name.isEmpty()
+                ? Author.UNKNOWN
+                : new Author(user.flatMap(u -> number(u, "id").orElse(() -> number(u, "id_str"))).getOrElse(0L),
+                        name.get());
     }
 
     /**
-     * A twitter4j status as a domain tweet. For an extended tweet, {@code status} was read with its
-     * {@code extended_tweet} (its text is the full text) and {@code unextended} without it (its text is the truncated
-     * {@code text}).
+     * What Twitter marked in the body: {@code extended_tweet.entities} for an extended tweet (falling back to
+     * {@code entities}, as twitter4j does), hashtags by their text, mentions by screen name, URLs by
+     * {@code expanded_url} when Twitter gives one, else {@code url}. An entity missing what names it is skipped; a
+     * status with no entities at all has them found in its body ({@link Entities#extract}), as a text frame does.
      */
-    static Either<String, Tweet> toTweet(Status status, Option<Status> unextended) {
-        if (status.getUser() == null || status.getUser().getScreenName() == null) {
-            return Either.left("without a user");
-        }
-        if (status.getCreatedAt() == null) {
-            return Either.left("without created_at");
-        }
-        if (status.getText() == null) {
-            return Either.left("without text");
-        }
-        Either<Rejection, Language> language = status.getLang() == null
-                ? Either.right(Language.UNDETERMINED)
-                : Language.of(status.getLang());
-        return TweetId.of(status.getId()).mapLeft(Rejection::reason)
-                .flatMap(id -> language.mapLeft(Rejection::reason).map(lang -> new Tweet(id,
-                        unextended.map(Status::getText).getOrElse(status.getText()),
-                        unextended.map(plain -> status.getText()),
-                        lang,
-                        status.getCreatedAt().toInstant(),
-                        new Author(status.getUser().getId(), status.getUser().getScreenName()),
-                        entities(status))));
-    }
-
-    /**
-     * What Twitter marked in the body. For an extended tweet, twitter4j 4.0.7 reads {@code extended_tweet.entities}
-     * into the status in place of {@code entities} (StatusJSONImpl.mergeExtendedTweet), as it does the text; if
-     * {@code extended_tweet} has none, it keeps {@code entities}. A URL is its {@code expanded_url} when Twitter gives
-     * one, else its {@code url}.
-     */
-    static Entities entities(Status status) {
+    static Entities entities(JSONObject entities) {
         return new Entities(
-                entities(status.getHashtagEntities()).map(HashtagEntity::getText),
-                entities(status.getUserMentionEntities()).map(UserMentionEntity::getScreenName),
-                entities(status.getURLEntities()).map(url -> url.getExpandedURL() == null
-                        || url.getExpandedURL().isEmpty() ? url.getURL() : url.getExpandedURL()));
-    }
-
-    private static <T> Array<T> entities(T[] found) {
-        return found == null ? Array.empty() : Array.of(found);
-    }
-
-    private static StreamMessage malformed(String reason) {
-        return new StreamMessage.Malformed(Rejection.of(SUBJECT, reason));
-    }
-
-    /**
-     * The first line of the library's message, less the copy of the whole input its JSON parser appends ("at
-     * character 1378 of {...}"): the excerpt that follows it says what the line was, once.
-     */
-    private static String describe(Throwable e) {
-        String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
-        int newline = message.indexOf('\n');
-        String first = newline < 0 ? message : message.substring(0, newline);
-        return INPUT_QUOTED.matcher(first).replaceFirst("$1");
-    }
-
-    private static String excerpt(String line) {
-        String flat = line.strip();
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "…";
+                each(entities, "hashtags", tag -> string(tag, "text")),
+                each(entities, "user_mentions", mention -> string(mention, "screen_name")),
+                each(entities, "urls", url -> string(url, "expanded_url").filter(u -> !u.isEmpty())
+                        .orElse(() -> string(url, "url"))));
     }
 }

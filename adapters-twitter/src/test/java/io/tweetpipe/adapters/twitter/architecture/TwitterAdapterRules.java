@@ -11,12 +11,14 @@ final class TwitterAdapterRules {
     private TwitterAdapterRules() {
     }
 
-    /** Replay and live must read Twitter's JSON the same way, so only the v1 mapping parses it. */
+    /** Replay and live must read Twitter's JSON the same way, so only the mappings (v1.1, v2, shared) parse it. */
     static final ArchRule ONE_MAPPING = noClasses()
-            .that().resideOutsideOfPackage("io.tweetpipe.adapters.twitter.v1..")
+            .that().resideOutsideOfPackages("io.tweetpipe.adapters.twitter.v1..", "io.tweetpipe.adapters.twitter.v2..",
+                    "io.tweetpipe.adapters.twitter.json..")
             .should().dependOnClassesThat().haveFullyQualifiedName("twitter4j.TwitterObjectFactory")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("twitter4j.JSONObject")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("twitter4j.JSONObjectType")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("twitter4j.JSONArray")
             .because("a recording must replay to what the live run handed on");
 
     /** A replay needs no network and no live-stream machinery. */

@@ -64,6 +64,25 @@ class ReplayTweetSourceTest {
     }
 
     @Test
+    void givenAFileReplayedOnce_position_saysHowMuchOfItWasRead() throws Exception {
+        Path file = file(V1JsonLines.status(tweet(1, "covid one", "en")), V1JsonLines.status(tweet(2, "covid", "en")));
+        ReplayTweetSource source = source(file, 0, false);
+        assertEquals(new ReplayPosition(0, 0, Option.none(), false), source.position());
+        java.util.List<ReplayPosition> during = new ArrayList<>();
+
+        source.stream(COVID_EN, message -> during.add(source.position()));
+
+        long size = Files.size(file);
+        assertEquals(new ReplayPosition(1, size, Option.some(size), false), source.position());
+        assertEquals(Option.some(1.0), source.position().fraction());
+        assertTrue(during.stream().allMatch(p -> p.pass() == 1 && p.bytesTotal().contains(size)), during::toString);
+        ReplayTweetSource sample = new ReplayTweetSource(ReplaySettings.bundledSample(0, false).get());
+        sample.stream(COVID_EN, message -> { });
+        assertEquals(Option.none(), sample.position().fraction());
+        assertTrue(sample.position().bytesRead() > 1_000_000, sample.position().toString());
+    }
+
+    @Test
     void givenBundledSample_stream_deliversMatchingTweetsAndCountsTheRestWithoutFailing() throws Exception {
         java.util.List<StreamMessage> seen = new ArrayList<>();
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tweetpipe.domain.tweet.Author;
 import io.tweetpipe.domain.tweet.Entities;
 import io.tweetpipe.domain.tweet.Language;
 import io.tweetpipe.domain.tweet.StreamMessage;
@@ -172,6 +173,91 @@ class V1MessagesTest {
         assertEquals(Language.UNDETERMINED, read.language());
     }
 
+    /** The case: twitter4j refused this whole status ("a status twitter4j cannot read"). */
+    @Test
+    void givenExtendedStatusWithoutDisplayTextRange_read_givesTheTweetWithItsFullText() {
+        Tweet original = extended(60, "a long post about covid ".repeat(10).strip(), "en");
+        String line = without(V1JsonLines.status(original), "extended_tweet", "display_text_range");
+        assertFalse(line.contains("display_text_range"), line);
+
+        assertEquals(new StreamMessage.Status(original), V1Messages.read(line));
+    }
+
+    @Test
+    void givenStatusWithoutUser_read_givesTheTweetByAnUnknownAuthor() {
+        Tweet original = tweet(61, "covid without its user", "en");
+
+        Tweet read = ((StreamMessage.Status) V1Messages.read(without(V1JsonLines.status(original), "user"))).tweet();
+
+        assertEquals(Author.UNKNOWN, read.author());
+        assertEquals(original.body(), read.body());
+        assertEquals(original.createdAt(), read.createdAt());
+    }
+
+    @Test
+    void givenStatusWithoutEntities_read_findsThemInTheBody() {
+        Tweet original = extended(62, "#Covid figures from @WHO: https://t.co/abc ".repeat(4).strip(), "en");
+        String line = without(without(V1JsonLines.status(original), "entities"), "extended_tweet", "entities");
+        assertFalse(line.contains("entities"), line);
+
+        Tweet read = ((StreamMessage.Status) V1Messages.read(line)).tweet();
+
+        assertEquals(Entities.extract(original.body()), read.entities());
+        assertEquals(List.of("Covid", "Covid", "Covid", "Covid"), read.entities().hashtags());
+    }
+
+    @Test
+    void givenStatusWithoutCreatedAt_read_takesTheTimeTwitterWroteIntoTheId() {
+        String line = "{\"id\":1993000000001123820,\"text\":\"covid\",\"lang\":\"en\"}";
+
+        Tweet read = ((StreamMessage.Status) V1Messages.read(line)).tweet();
+
+        // (1993000000001123820 >> 22) ms after Twitter's epoch, 2010-11-04T01:42:54.657Z
+        assertEquals(Instant.parse("2025-11-24T16:53:22.806Z"), read.createdAt());
+    }
+
+    @Test
+    void givenStatusWithOnlyAFullText_read_takesItAsTheTutorialsRelayDoes() {
+        Tweet original = extended(63, "a long post about covid ".repeat(10).strip(), "en");
+
+        Tweet read = ((StreamMessage.Status) V1Messages.read(without(V1JsonLines.status(original), "text")))
+                .tweet();
+
+        assertEquals(original.body(), read.body());
+        assertEquals(original.body(), read.text());
+    }
+
+    @Test
+    void givenEntityWithoutIndicesAndUserWithAnOddDate_read_stillGivesTheTweet() {
+        Tweet original = tweet(64, "#covid again", "en");
+        String line = V1JsonLines.status(original).replaceFirst(",\"indices\":\\[0,6\\]", "")
+                .replace("\"created_at\":\"Wed Jan 01 00:00:00 +0000 2020\"", "\"created_at\":\"long ago\"");
+        assertFalse(line.contains("indices") || line.contains("2020"), line);
+        assertTrue(twitter4jRefuses(line), "twitter4j reads it: this test no longer shows what it is for");
+
+        assertEquals(new StreamMessage.Status(original), V1Messages.read(line));
+    }
+
+    private static boolean twitter4jRefuses(String line) {
+        try {
+            twitter4j.TwitterObjectFactory.createStatus(line);
+            return false;
+        } catch (twitter4j.TwitterException e) {
+            return true;
+        }
+    }
+
+    /** The line less the field at this path. */
+    static String without(String line, String... path) {
+        twitter4j.JSONObject json = new twitter4j.JSONObject(line);
+        twitter4j.JSONObject parent = json;
+        for (int i = 0; i < path.length - 1; i++) {
+            parent = parent.getJSONObject(path[i]);
+        }
+        parent.remove(path[path.length - 1]);
+        return json.toString();
+    }
+
     @Test
     void givenDeleteNotice_read_givesDeletionOfThatId() {
         assertEquals(new StreamMessage.Deletion(new TweetId(1234567890123L)),
@@ -220,17 +306,16 @@ class V1MessagesTest {
         "{\"limit\":{\"track\":\"many\"}}",
         "{\"delete\":{\"status\":{\"id\":-5}}}",
         "{\"delete\":{}}",
-        "{\"text\":\"covid\",\"id\":7,\"created_at\":\"Tue Nov 24 10:00:00 +0000 2026\",\"lang\":\"en\"}",
-        "{\"text\":\"covid\",\"id\":7,\"user\":{\"id\":1,\"screen_name\":\"a\"},\"lang\":\"en\"}",
         "{\"text\":\"covid\",\"id\":0,\"user\":{\"id\":1,\"screen_name\":\"a\"},"
             + "\"created_at\":\"Tue Nov 24 10:00:00 +0000 2026\"}",
         "{\"text\":\"covid\",\"id\":7,\"user\":{\"id\":1,\"screen_name\":\"a\"},"
             + "\"created_at\":\"yesterday\"}",
         "{\"text\":\"covid\",\"id\":7,\"user\":{\"id\":1,\"screen_name\":\"a\"},\"lang\":\"not a language\","
             + "\"created_at\":\"Tue Nov 24 10:00:00 +0000 2026\"}",
-        "{\"text\":\"covid\",\"id\":7,\"user\":{\"id\":1,\"screen_name\":\"a\"},"
-            + "\"created_at\":\"Tue Nov 24 10:00:00 +0000 2026\",\"extended_tweet\":{\"full_text\":\"x\"}}",
         "   ",
+        "{\"text\":\"covid\",\"user\":{\"id\":1,\"screen_name\":\"a\"},\"lang\":\"en\"}",
+        "{\"text\":\"covid\",\"id\":\"seven\",\"lang\":\"en\"}",
+        "{\"id\":7,\"extended_tweet\":{\"display_text_range\":[0,1]}}",
     })
     void givenBrokenLine_read_givesMalformedWithAReason(String line) {
         StreamMessage.Malformed malformed = assertInstanceOf(StreamMessage.Malformed.class, V1Messages.read(line));
