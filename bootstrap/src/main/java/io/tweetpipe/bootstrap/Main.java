@@ -63,7 +63,7 @@ public final class Main {
             return switch (config.mode()) {
                 case RELAY -> {
                     RelayComponent relay = DaggerRelayComponent.factory().create(config);
-                    yield programs.relay(relay.relayTweets(), relay.socketRelay(), relay.replaySource());
+                    yield programs.relay(relay.relayTweets(), relay.relayOutlet(), relay.replaySource());
                 }
                 case STREAM -> {
                     StreamComponent stream = DaggerStreamComponent.factory().create(config);
@@ -71,8 +71,8 @@ public final class Main {
                 }
                 case DEMO -> {
                     DemoComponent demo = DaggerDemoComponent.factory().create(config);
-                    yield programs.demo(demo.relayTweets(), demo.socketRelay(), demo.replaySource(),
-                            demo.processTweetStream(), demo.dashboard());
+                    yield programs.demo(demo.relayTweets(), demo.relayOutlet(), demo.replaySource(),
+                            demo.processTweetStream(), demo.dashboard(), demo.embeddedKafka());
                 }
                 case TRAIN -> programs.train(DaggerTrainComponent.factory().create(config).trainLanguageModel(), out);
             };

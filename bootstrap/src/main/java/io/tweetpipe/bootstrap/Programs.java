@@ -1,6 +1,5 @@
 package io.tweetpipe.bootstrap;
 
-import io.tweetpipe.adapters.socket.SocketRelay;
 import io.tweetpipe.adapters.twitter.replay.ReplayTweetSource;
 import io.tweetpipe.adapters.web.Dashboard;
 import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
@@ -8,7 +7,9 @@ import io.tweetpipe.application.port.in.RelayReport;
 import io.tweetpipe.application.port.in.RelayTweetsUseCase;
 import io.tweetpipe.application.port.in.TrainLanguageModelUseCase;
 import io.tweetpipe.application.port.out.RunningStream;
+import io.tweetpipe.bootstrap.broker.EmbeddedKafka;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
+import io.tweetpipe.bootstrap.di.RelayOutlet;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.learning.TrainingReport;
 import io.vavr.control.Either;
@@ -43,9 +44,9 @@ final class Programs {
         this.summary = summary;
     }
 
-    int relay(RelayTweetsUseCase relayTweets, SocketRelay socket, Option<ReplayTweetSource> replay)
+    int relay(RelayTweetsUseCase relayTweets, RelayOutlet outlet, Option<ReplayTweetSource> replay)
             throws InterruptedException {
-        Relaying relaying = new Relaying(relayTweets, socket, replay);
+        Relaying relaying = new Relaying(relayTweets, outlet, replay);
         try {
             LOG.log(Level.INFO, "stopping: {0}", stop.await(config.runFor()));
         } finally {
@@ -56,12 +57,15 @@ final class Programs {
 
     int stream(ProcessTweetStreamUseCase processTweetStream, Option<Dashboard> dashboard)
             throws InterruptedException {
-        return runStream(Option.none(), processTweetStream, dashboard);
+        return runStream(Option.none(), processTweetStream, dashboard, Option.none());
     }
 
-    int demo(RelayTweetsUseCase relayTweets, SocketRelay socket, Option<ReplayTweetSource> replay,
-             ProcessTweetStreamUseCase processTweetStream, Option<Dashboard> dashboard) throws InterruptedException {
-        return runStream(Option.some(new Relaying(relayTweets, socket, replay)), processTweetStream, dashboard);
+    /** Both programs; an embedded Kafka broker, if the run has one, is closed once the stream has stopped. */
+    int demo(RelayTweetsUseCase relayTweets, RelayOutlet outlet, Option<ReplayTweetSource> replay,
+             ProcessTweetStreamUseCase processTweetStream, Option<Dashboard> dashboard, Option<EmbeddedKafka> broker)
+            throws InterruptedException {
+        return runStream(Option.some(new Relaying(relayTweets, outlet, replay)), processTweetStream, dashboard,
+                broker);
     }
 
     /**
@@ -77,7 +81,7 @@ final class Programs {
 
     /** The stream, and the relay when it runs in the same process: the relay stops first, then the stream. */
     private int runStream(Option<Relaying> relaying, ProcessTweetStreamUseCase processTweetStream,
-                          Option<Dashboard> dashboard) throws InterruptedException {
+                          Option<Dashboard> dashboard, Option<EmbeddedKafka> broker) throws InterruptedException {
         Either<Rejection, RunningStream> started = processTweetStream.start();
         if (started.isLeft()) {
             LOG.log(Level.ERROR, "{0}", started.getLeft());
@@ -85,6 +89,7 @@ final class Programs {
                 relay.close();
             }
             dashboard.forEach(Dashboard::close);
+            broker.forEach(EmbeddedKafka::close);
             return 1;
         }
         dashboard.forEach(page -> LOG.log(Level.INFO, "dashboard on {0}", page.url()));
@@ -101,6 +106,7 @@ final class Programs {
             }
             running.stop();
             dashboard.forEach(Dashboard::close);
+            broker.forEach(EmbeddedKafka::close);
         }
         return streamFailed ? 1 : relaying.map(Relaying::exitCode).getOrElse(0);
     }
@@ -144,19 +150,19 @@ final class Programs {
     /** The source on its own thread, a progress line now and then, and the outcome. */
     private final class Relaying {
         private final RelayTweetsUseCase relayTweets;
-        private final SocketRelay socket;
+        private final RelayOutlet outlet;
         private final Option<ReplayTweetSource> replay;
         private final long startedNanos = System.nanoTime();
         private final Thread source;
         private final Thread progress;
         private volatile Either<Rejection, RelayReport> outcome;
 
-        Relaying(RelayTweetsUseCase relayTweets, SocketRelay socket, Option<ReplayTweetSource> replay) {
+        Relaying(RelayTweetsUseCase relayTweets, RelayOutlet outlet, Option<ReplayTweetSource> replay) {
             this.relayTweets = relayTweets;
-            this.socket = socket;
+            this.outlet = outlet;
             this.replay = replay;
-            LOG.log(Level.INFO, "relay listening on {0}:{1,number,#}, tracking {2} in {3}", config.relay().host(),
-                    socket.port(), config.filter().phrases().mkString(", "),
+            LOG.log(Level.INFO, "relay {0}, tracking {1} in {2}", outlet.where(),
+                    config.filter().phrases().mkString(", "),
                     config.filter().languages().isEmpty() ? "every language"
                             : config.filter().languages().mkString(", "));
             this.source = new Thread(this::relay, "tweetpipe-source");
@@ -193,14 +199,16 @@ final class Programs {
             }
         }
 
-        /** Stops the source, then closes the socket, which flushes what readers have not taken yet. */
+        /** Stops the source, then closes the socket or the producer, which flushes what is pending. */
         void close() throws InterruptedException {
             source.interrupt();
             source.join(TimeUnit.SECONDS.toMillis(10));
             progress.interrupt();
-            socket.close();
-            summary.println("tweetpipe: "
-                    + RelayLines.stopped(relayTweets.progress(), socket.stats(), config.verbose()));
+            outlet.close();
+            RelayReport report = relayTweets.progress();
+            summary.println("tweetpipe: " + outlet.socket().map(socket -> RelayLines.stopped(report, socket.stats(),
+                    config.verbose())).getOrElse(() -> "relay stopped: " + (config.verbose() ? report + "; "
+                    + outlet.stats() : RelayLines.counts(report))));
         }
 
         int exitCode() {

@@ -71,6 +71,8 @@ final class SparkLogging {
         // Spark ML logs a failed fit or load at ERROR with its stack trace; the language models report the failure
         // themselves, in one line.
         builder.add(builder.newLogger("org.apache.spark.ml.util.Instrumentation", Level.OFF));
+        // The direct stream says WARN, at every start, for each consumer setting it fixes for its executors.
+        builder.add(builder.newLogger("org.apache.spark.streaming.kafka010.KafkaUtils", Level.ERROR));
         // Spark bridges java.util.logging into log4j, so tweetpipe's own lines (System.Logger) land here too: they
         // keep their INFO, only Spark's chatter is cut to warnings.
         builder.add(builder.newLogger("tweetpipe", Level.INFO));

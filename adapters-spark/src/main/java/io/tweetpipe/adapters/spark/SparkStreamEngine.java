@@ -65,6 +65,11 @@ public final class SparkStreamEngine implements StreamEngine {
         this.input = this::relays;
     }
 
+    /** Reading a Kafka topic through the direct stream instead of the relays: no receiver. */
+    public SparkStreamEngine(SparkSettings settings, KafkaSource kafka) {
+        this(settings, new KafkaInput(Objects.requireNonNull(kafka, "kafka")));
+    }
+
     /** Reading another input than the relays, for tests that schedule each batch's frames. */
     SparkStreamEngine(SparkSettings settings, StreamInput input) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -234,6 +239,7 @@ public final class SparkStreamEngine implements StreamEngine {
     void defineStream(JavaStreamingContext context, SparkConf conf, StreamJob job, String sinkKey,
                       Seq<RecordStore> stores) {
         SparkAnalyses.compile(input.open(context, conf), job, sinkKey, stores);
+        input.afterOutputs();
     }
 
     /** One receiver per relay, their streams unioned: each receiver keeps a core (a local thread) busy. */

@@ -12,4 +12,8 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 interface StreamInput {
 
     JavaDStream<byte[]> open(JavaStreamingContext context, SparkConf conf);
+
+    /** Called once every analysis's outputs are registered on the stream {@link #open} returned. */
+    default void afterOutputs() {
+    }
 }

@@ -71,6 +71,15 @@ class SparkFunctionsSerializationTest {
     private static final String RECEIVED = "\n  An Extended TWEET, with _\\_end and \\\\ and a\u2028break __end Next__end";
 
     @Test
+    void givenTheKafkaRecordValue_roundTrip_takesTheFramesBytes() throws Exception {
+        byte[] frame = "a tweet__end\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record =
+                new org.apache.kafka.clients.consumer.ConsumerRecord<>("tweets", 1, 7L, "42", frame);
+
+        assertSame(frame, roundTrip(new KafkaInput.RecordValue()).call(record));
+    }
+
+    @Test
     void givenTheStandardPreprocessing_roundTrip_preprocessesAlike() throws Exception {
         Preprocessing standard = Preprocessing.standard();
 

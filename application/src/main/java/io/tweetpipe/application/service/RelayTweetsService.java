@@ -9,6 +9,7 @@ import io.tweetpipe.domain.framing.Frame;
 import io.tweetpipe.domain.framing.Wire;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.TrackFilter;
+import io.tweetpipe.domain.tweet.TweetId;
 import io.vavr.control.Either;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -64,7 +65,7 @@ public final class RelayTweetsService implements RelayTweetsUseCase {
         if (message instanceof StreamMessage.Status status) {
             Frame.of(status.tweet(), wire).fold(
                     rejection -> reject(Rejection.of("tweet " + status.tweet().id(), rejection.reason())),
-                    this::publish);
+                    frame -> publish(frame, status.tweet().id()));
         } else if (message instanceof StreamMessage.Malformed malformed) {
             reject(malformed.rejection());
         } else if (message instanceof StreamMessage.Deletion) {
@@ -85,8 +86,8 @@ public final class RelayTweetsService implements RelayTweetsUseCase {
         lastLimit = cumulative;
     }
 
-    private Void publish(Frame frame) {
-        (publisher.publish(frame) == FramePublisher.Delivery.DROPPED ? dropped : relayed).incrementAndGet();
+    private Void publish(Frame frame, TweetId id) {
+        (publisher.publish(frame, id) == FramePublisher.Delivery.DROPPED ? dropped : relayed).incrementAndGet();
         return null;
     }
 

@@ -84,8 +84,10 @@ final class Modes {
         SocketOptions socket = new SocketOptions();
         @ArgGroup(validate = false, heading = "%nSource:%n", order = 3)
         SourceOptions source = new SourceOptions();
-        @ArgGroup(validate = false, heading = "%nReport:%n", order = 8)
+        @ArgGroup(validate = false, heading = "%nReport:%n", order = 10)
         ReportOptions report = new ReportOptions();
+        @ArgGroup(validate = false, heading = KafkaOptions.HEADING, order = 11)
+        KafkaOptions kafka = new KafkaOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -96,7 +98,7 @@ final class Modes {
                                                           Validation<Seq<Rejection>, Storage> storage) {
             return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
                     source.x(), socket.relay(), source.wire(mode), spark, analyses, page, storage, run.runFor(),
-                    report.verbose, Validation.valid(Option.none()));
+                    report.verbose, kafka.kafka(mode), Validation.valid(Option.none()));
         }
     }
 
@@ -115,6 +117,8 @@ final class Modes {
         DashboardOptions dashboard = new DashboardOptions();
         @ArgGroup(validate = false, heading = StorageOptions.HEADING, order = 8)
         StorageOptions outputs = new StorageOptions();
+        @ArgGroup(validate = false, heading = KafkaOptions.HEADING, order = 11)
+        KafkaOptions kafka = new KafkaOptions();
         @ArgGroup(validate = false, heading = RunOptions.HEADING, order = 9)
         RunOptions run = new RunOptions();
 
@@ -138,7 +142,7 @@ final class Modes {
                     none.wire(Mode.STREAM), stream.spark(read, socket.maxFrameBytes).map(Option::some),
                     analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES),
                     dashboard.dashboard(Mode.STREAM), outputs.storage(), run.runFor(), false,
-                    Validation.valid(Option.none()));
+                    kafka.kafka(Mode.STREAM), Validation.valid(Option.none()));
         }
     }
 
@@ -155,7 +159,7 @@ final class Modes {
                     training.recording(), Validation.valid(Option.none()), Validation.valid(Option.none()),
                     Cli.defaults(new SocketOptions()).relay(), Wire.TEXT, Validation.valid(Option.none()),
                     Validation.valid(List.empty()), Validation.valid(Option.none()), Validation.valid(Storage.NONE),
-                    Option.none(), false, training.training().map(Option::some));
+                    Option.none(), false, Validation.valid(Option.none()), training.training().map(Option::some));
         }
     }
 

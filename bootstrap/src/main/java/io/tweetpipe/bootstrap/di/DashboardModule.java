@@ -35,17 +35,18 @@ public abstract class DashboardModule {
 
     /** Present where {@link RelayModule} is installed (the demo), absent in the stream process. */
     @BindsOptionalOf
-    abstract SocketRelay socketRelay();
+    abstract RelayOutlet relayOutlet();
 
     @BindsOptionalOf
     abstract RelayTweetsUseCase relayTweets();
 
     @Provides
     @Singleton
-    static Option<Dashboard> dashboard(PipelineConfig config, Optional<SocketRelay> relay,
+    static Option<Dashboard> dashboard(PipelineConfig config, Optional<RelayOutlet> relay,
                                        Optional<RelayTweetsUseCase> relayTweets) {
         return config.dashboard().map(dashboard -> Dashboard.start(dashboard, batchInterval(config),
-                        relayState(Option.ofOptional(relay), Option.ofOptional(relayTweets)))
+                        relayState(Option.ofOptional(relay).flatMap(RelayOutlet::socket),
+                                Option.ofOptional(relayTweets)))
                 .getOrElseThrow(StartupFailure::new));
     }
 

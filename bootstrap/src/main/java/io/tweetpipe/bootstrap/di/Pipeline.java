@@ -4,6 +4,7 @@ import io.tweetpipe.adapters.socket.SocketRelay;
 import io.tweetpipe.adapters.twitter.replay.ReplayTweetSource;
 import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
 import io.tweetpipe.application.port.in.RelayTweetsUseCase;
+import io.tweetpipe.bootstrap.broker.EmbeddedKafka;
 import io.vavr.control.Option;
 
 /** What a process with both programs exposes; the demo's component and a test's component with another sink. */
@@ -15,6 +16,9 @@ public interface Pipeline {
 
     /** The replay, when the relay's source is one. */
     Option<ReplayTweetSource> replaySource();
+    RelayOutlet relayOutlet();
 
     ProcessTweetStreamUseCase processTweetStream();
+
+    Option<EmbeddedKafka> embeddedKafka();
 }

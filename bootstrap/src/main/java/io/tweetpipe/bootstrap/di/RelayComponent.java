@@ -21,6 +21,8 @@ public interface RelayComponent {
     /** The replay, when the relay's source is one. */
     Option<ReplayTweetSource> replaySource();
 
+    RelayOutlet relayOutlet();
+
     @Component.Factory
     interface Factory {
         RelayComponent create(@BindsInstance PipelineConfig config);

@@ -20,6 +20,7 @@ final class SystemRules {
             .applicationServices("io.tweetpipe.application..")
             .adapter("twitter", "io.tweetpipe.adapters.twitter..")
             .adapter("socket", "io.tweetpipe.adapters.socket..")
+            .adapter("kafka", "io.tweetpipe.adapters.kafka..")
             .adapter("spark", "io.tweetpipe.adapters.spark..")
             .adapter("web", "io.tweetpipe.adapters.web..")
             .adapter("files", "io.tweetpipe.adapters.files..")

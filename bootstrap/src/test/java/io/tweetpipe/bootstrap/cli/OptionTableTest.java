@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tweetpipe.adapters.files.FileSettings;
+import io.tweetpipe.adapters.spark.KafkaSource;
 import io.tweetpipe.adapters.spark.SparkSettings;
 import io.tweetpipe.adapters.twitter.live.BearerToken;
 import io.tweetpipe.adapters.twitter.live.TwitterCredentials;
 import io.tweetpipe.adapters.web.DashboardSettings;
+import io.tweetpipe.bootstrap.config.KafkaTransport;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.config.PipelineConfig.SourceKind;
 import io.tweetpipe.bootstrap.testing.CommandLines;
@@ -226,6 +228,26 @@ class OptionTableTest {
                 new Row("--wire", "demo", config(PipelineConfig::wire), Wire.STRUCTURED,
                         List.of("--wire", "text"), Wire.TEXT, List.of("--wire"),
                         "Missing required parameter for option '--wire' (text|structured)"),
+                new Row("--transport", "demo", config(c -> c.kafka().isDefined()), false,
+                        List.of("--transport", "Kafka"), true, List.of("--transport", "pigeon"),
+                        "Invalid value for option '--transport': expected one of [SOCKET, KAFKA] (case-insensitive) "
+                        + "but was 'pigeon'"),
+                new Row("--kafka-bootstrap", "stream", config(c -> c.kafka().flatMap(KafkaTransport::bootstrapServers)),
+                        Option.none(), List.of("--transport", "kafka", "--kafka-bootstrap", "127.0.0.1:9092"),
+                        Option.some("127.0.0.1:9092"), List.of("--transport", "kafka"), "--kafka-bootstrap: give the "
+                        + "Kafka brokers, e.g. 127.0.0.1:9092: only the demo starts a broker of its own"),
+                new Row("--kafka-topic", "demo", config(c -> c.kafka().map(KafkaTransport::topic)), Option.none(),
+                        List.of("--transport", "kafka", "--kafka-topic", "covid"), Option.some("covid"),
+                        List.of("--transport", "kafka", "--kafka-topic", " "), "--kafka-topic: give a topic"),
+                new Row("--kafka-group", "relay", config(c -> c.kafka().map(KafkaTransport::group)), Option.none(),
+                        List.of("--transport", "kafka", "--kafka-bootstrap", "b:9092", "--kafka-group", "g"),
+                        Option.some("g"), List.of("--transport", "kafka", "--kafka-group", ""),
+                        "--kafka-group: give a consumer group"),
+                new Row("--kafka-start", "demo", config(c -> c.kafka().map(KafkaTransport::start)), Option.none(),
+                        List.of("--transport", "kafka", "--kafka-start", "Earliest"),
+                        Option.some(KafkaSource.Start.EARLIEST), List.of("--kafka-start", "middle"),
+                        "Invalid value for option '--kafka-start': expected one of [EARLIEST, LATEST, COMMITTED] "
+                        + "(case-insensitive) but was 'middle'"),
                 new Row("--trends", "demo", config(OptionTableTest::subjects), List.of(Subject.HASHTAGS),
                         List.of("--trends", "words,Mentions"), List.of(Subject.WORDS, Subject.MENTIONS),
                         List.of("--trends", "hashtags,emoji"), "Invalid value for option '--trends': 'emoji' "

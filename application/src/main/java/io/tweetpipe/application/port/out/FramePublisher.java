@@ -1,6 +1,7 @@
 package io.tweetpipe.application.port.out;
 
 import io.tweetpipe.domain.framing.Frame;
+import io.tweetpipe.domain.tweet.TweetId;
 
 /** Where framed tweets go: the relay's readers. */
 @FunctionalInterface
@@ -18,4 +19,12 @@ public interface FramePublisher {
 
     /** Publishes without ever blocking on a slow reader. */
     Delivery publish(Frame frame);
+
+    /**
+     * Publishes the frame of that tweet: a partitioned transport keys it by the id, so one tweet always lands in one
+     * partition; a publisher without keys ignores the id.
+     */
+    default Delivery publish(Frame frame, TweetId id) {
+        return publish(frame);
+    }
 }
