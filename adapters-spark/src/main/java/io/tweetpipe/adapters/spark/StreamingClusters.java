@@ -146,9 +146,9 @@ final class StreamingClusters implements VoidFunction2<JavaRDD<TweetRecord>, Tim
     }
 
     /**
-     * A point as Spark 4.1's {@code update} needs it: that version sums each cluster's points into the first one it
-     * meets, in place, which only a dense vector allows (a sparse one fails the batch). The copy is made just before
-     * the sum and dropped after it; nothing else sees it.
+     * A point as Spark 4's {@code update} needs it (4.1 and 4.2 alike): it sums each cluster's points into the first
+     * one it meets, in place, which only a dense vector allows (a sparse one fails the batch). The copy is made just
+     * before the sum and dropped after it; nothing else sees it.
      */
     static final class Densified implements Function<Vector, Vector> {
         @Override
