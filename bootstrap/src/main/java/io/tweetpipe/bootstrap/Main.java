@@ -5,6 +5,7 @@ import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.di.DaggerDemoComponent;
 import io.tweetpipe.bootstrap.di.DaggerRelayComponent;
 import io.tweetpipe.bootstrap.di.DaggerStreamComponent;
+import io.tweetpipe.bootstrap.di.DaggerTrainComponent;
 import io.tweetpipe.bootstrap.di.DemoComponent;
 import io.tweetpipe.bootstrap.di.RelayComponent;
 import io.tweetpipe.bootstrap.di.StartupFailure;
@@ -14,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code tweetpipe [demo|relay|stream] [options]}. Exit codes: 0 done, 1 a part failed at run time (a port taken, a
+ * {@code tweetpipe [demo|relay|stream|train] [options]}. Exit codes: 0 done, 1 a part failed at run time (a port taken, a
  * source refused), 2 a usage mistake. A user's mistake is one line on standard error, never a stack trace.
  */
 public final class Main {
@@ -34,7 +35,7 @@ public final class Main {
             err.println("Try '" + mistakes.help() + " --help'.");
             return 2;
         }
-        return outcome instanceof Cli.Run run ? runUntilStopped(run.config(), err) : 0;
+        return outcome instanceof Cli.Run run ? runUntilStopped(run.config(), out, err) : 0;
     }
 
     private static void removeQuietly(Thread hook) {
@@ -45,7 +46,7 @@ public final class Main {
         }
     }
 
-    private static int runUntilStopped(PipelineConfig config, PrintStream err) {
+    private static int runUntilStopped(PipelineConfig config, PrintStream out, PrintStream err) {
         StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -73,6 +74,7 @@ public final class Main {
                     yield programs.demo(demo.relayTweets(), demo.relayOutlet(), demo.replaySource(),
                             demo.processTweetStream(), demo.dashboard(), demo.embeddedKafka());
                 }
+                case TRAIN -> programs.train(DaggerTrainComponent.factory().create(config).trainLanguageModel(), out);
             };
         } catch (StartupFailure failure) {
             err.println("tweetpipe: " + failure.rejection());

@@ -5,11 +5,13 @@ import io.tweetpipe.adapters.web.Dashboard;
 import io.tweetpipe.application.port.in.ProcessTweetStreamUseCase;
 import io.tweetpipe.application.port.in.RelayReport;
 import io.tweetpipe.application.port.in.RelayTweetsUseCase;
+import io.tweetpipe.application.port.in.TrainLanguageModelUseCase;
 import io.tweetpipe.application.port.out.RunningStream;
 import io.tweetpipe.bootstrap.broker.EmbeddedKafka;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.di.RelayOutlet;
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.learning.TrainingReport;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import java.io.PrintStream;
@@ -64,6 +66,17 @@ final class Programs {
             throws InterruptedException {
         return runStream(Option.some(new Relaying(relayTweets, outlet, replay)), processTweetStream, dashboard,
                 broker);
+    }
+
+    /**
+     * {@code tweetpipe train}: the report on {@code out} (counts, held-out accuracy, confusion matrix, where the model
+     * went), or the one line saying why not on the summary stream and exit code 1.
+     */
+    int train(TrainLanguageModelUseCase trainLanguageModel, PrintStream out) throws InterruptedException {
+        Either<Rejection, TrainingReport> trained = trainLanguageModel.train(config.training().get().plan());
+        trained.forEach(report -> report.lines().forEach(out::println));
+        trained.swap().forEach(rejection -> summary.println("tweetpipe: " + rejection));
+        return trained.isRight() ? 0 : 1;
     }
 
     /** The stream, and the relay when it runs in the same process: the relay stops first, then the stream. */

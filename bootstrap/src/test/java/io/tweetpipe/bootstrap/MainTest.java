@@ -46,7 +46,7 @@ class MainTest {
     @Test
     void givenHelp_run_printsUsage() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: tweetpipe [demo|relay|stream]"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: tweetpipe [demo|relay|stream|train]"));
         assertEquals("", err());
     }
 

@@ -47,7 +47,7 @@ class FileOutputTest {
             assertEquals(2, files.count(), "the parts and nothing else");
         }
         assertEquals("{\"id\":null,\"created_at\":null,\"lang\":null,\"author\":null,\"body\":\"one\",\"extended\":"
-                + "false,\"hashtags\":[],\"mentions\":[],\"urls\":[]}",
+                + "false,\"hashtags\":[],\"mentions\":[],\"urls\":[],\"predicted_lang\":null}",
                 Files.readString(folder.resolve("part-00000.jsonl"), StandardCharsets.UTF_8).strip());
     }
 

@@ -69,7 +69,8 @@ final class StoredFiles {
         return new TweetRecord(Option.of(line.get("id")).filter(n -> !n.isNull()).map(JsonNode::longValue),
                 text(line, "created_at").map(Instant::parse), text(line, "lang"), text(line, "author"),
                 line.get("body").textValue(), line.get("extended").booleanValue(),
-                new Entities(texts(line.get("hashtags")), texts(line.get("mentions")), texts(line.get("urls"))));
+                new Entities(texts(line.get("hashtags")), texts(line.get("mentions")), texts(line.get("urls"))),
+                text(line, "predicted_lang"));
     }
 
     private static Option<String> text(JsonNode line, String field) {

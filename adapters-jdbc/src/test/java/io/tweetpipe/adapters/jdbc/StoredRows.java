@@ -32,7 +32,8 @@ final class StoredRows {
     }
 
     static Seq<TweetRecord> records(JdbcSettings settings) throws SQLException {
-        return query(settings, "SELECT id, created_at, lang, author, body, extended, hashtags, mentions, urls FROM tweets "
+        return query(settings, "SELECT id, created_at, lang, author, body, extended, hashtags, mentions, urls, predicted_lang "
+                + "FROM tweets "
                 + "WHERE batch_time IN (SELECT batch_time FROM batches) ORDER BY batch_time, batch_partition, batch_row",
                 rows -> {
                     long id = rows.getLong(1);
@@ -40,7 +41,7 @@ final class StoredRows {
                     return new TweetRecord(maybeId, Option.of(time(settings, rows, 2)),
                             Option.of(rows.getString(3)), Option.of(rows.getString(4)), rows.getString(5),
                             rows.getBoolean(6), new Entities(texts(settings, rows, 7), texts(settings, rows, 8),
-                            texts(settings, rows, 9)));
+                            texts(settings, rows, 9)), Option.of(rows.getString(10)));
                 });
     }
 

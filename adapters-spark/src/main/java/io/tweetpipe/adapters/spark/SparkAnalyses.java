@@ -31,7 +31,8 @@ final class SparkAnalyses {
 
     static void compile(JavaDStream<byte[]> chunks, StreamJob job, String sinkKey, Seq<RecordStore> stores) {
         // Decoded once per batch however many analyses read them; Spark drops each batch's copy when done with it.
-        Lazy<JavaDStream<TweetRecord>> records = Lazy.of(() -> chunks.flatMap(new DecodeRecords(job.decoding())).cache());
+        Lazy<JavaDStream<TweetRecord>> records = Lazy.of(() -> SparkLearning.withPredictions(
+                chunks.flatMap(new DecodeRecords(job.decoding())), job).cache());
         for (Analysis analysis : job.analyses()) {
             if (analysis instanceof Analysis.Sample sample) {
                 chunks.flatMap(new PreprocessFrames(job.decoding()))
@@ -45,6 +46,12 @@ final class SparkAnalyses {
                         duration(window.length()), duration(window.slide()))).getOrElse(records.get());
                 PublishQuery.prepare(input.context().sparkContext(), sql);
                 input.foreachRDD(new PublishQuery(sql, sinkKey));
+            } else if (analysis instanceof Analysis.Clusters clusters) {
+                SparkLearning.clusters(records.get(), clusters, sinkKey);
+            } else if (analysis instanceof Analysis.LanguageClassifier classifier) {
+                SparkLearning.classifier(records.get(), classifier, sinkKey);
+            } else if (analysis instanceof Analysis.ModelPredictions predictions) {
+                SparkLearning.predictions(records.get(), predictions, sinkKey);
             } else {
                 throw new IllegalArgumentException("no Spark operations for " + analysis);
             }

@@ -66,6 +66,11 @@ final class SparkLogging {
         builder.add(builder.newLogger("org.apache.spark.streaming.scheduler.ReceiverTracker", Level.WARN)
                 .add(deny(builder, "Deregistered receiver for stream \\d+: "
                         + "(Stopped by driver|Restarting receiver with delay \\d+ ?ms: .*)")));
+        // MLlib looks for native BLAS and says, twice, that it falls back to Java's, which is what tweetpipe uses.
+        builder.add(builder.newLogger("dev.ludovic.netlib", Level.ERROR));
+        // Spark ML logs a failed fit or load at ERROR with its stack trace; the language models report the failure
+        // themselves, in one line.
+        builder.add(builder.newLogger("org.apache.spark.ml.util.Instrumentation", Level.OFF));
         // The direct stream says WARN, at every start, for each consumer setting it fixes for its executors.
         builder.add(builder.newLogger("org.apache.spark.streaming.kafka010.KafkaUtils", Level.ERROR));
         // Spark bridges java.util.logging into log4j, so tweetpipe's own lines (System.Logger) land here too: they

@@ -6,6 +6,11 @@ import io.tweetpipe.application.contract.BatchSinkContract;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchFigures;
+import io.tweetpipe.domain.batch.ClassifierAccuracy;
+import io.tweetpipe.domain.batch.ClusterSummary;
+import io.tweetpipe.domain.batch.PredictedLanguages;
+import io.tweetpipe.domain.learning.Accuracy;
+import io.vavr.collection.HashMap;
 import io.tweetpipe.domain.batch.Count;
 import io.tweetpipe.domain.batch.QueryRows;
 import io.tweetpipe.domain.batch.Ranking;
@@ -131,5 +136,55 @@ class ConsoleBatchSinkTest {
                 "+--------------------+---+",
                 "only showing top 20 rows",
                 ""), printed());
+    }
+
+    private static final Analysis.Clusters CLUSTERS = new Analysis.Clusters(3, Duration.ofSeconds(30));
+
+    @Test
+    void givenClusters_accept_printsATableOfClustersAndTheirAgreementWithLanguage() {
+        sink.accept(new ClusterSummary(Instant.ofEpochMilli(8_000), CLUSTERS, List.of(
+                new ClusterSummary.Cluster(1, 42, 310.25, List.of("clinic", "street"),
+                        HashMap.of("en", 40L, "es", 1L, "fr", 1L, "de", 0L)),
+                new ClusterSummary.Cluster(2, 7, 12.0, List.of("metro"), HashMap.of("es", 7L)),
+                new ClusterSummary.Cluster(3, 0, 0.5, List.empty(), HashMap.empty())), 4));
+
+        assertEquals(lines("Clusters at 8000 ms (k-means, k = 3, half-life 30 s): 49 tweets placed, 4 in no cluster",
+                "cluster    size    weight  languages                  top terms",
+                "      1      42     310.3  en 40, es 1, fr 1, 1 more  clinic, street",
+                "      2       7      12.0  es 7                       metro",
+                "      3       0       0.5  -",
+                "  agreement with language over 49 tweets: purity 0.959, adjusted Rand index 0.816",
+                ""), printed());
+    }
+
+    @Test
+    void givenClustersBeforeTheFirstCentres_accept_saysWhy() {
+        sink.accept(new ClusterSummary(Instant.ofEpochMilli(8_000), new Analysis.Clusters(3, Duration.ofMillis(1500)),
+                List.empty(), 2));
+
+        assertEquals(lines("Clusters at 8000 ms (k-means, k = 3, half-life 1500 ms): 0 tweets placed, 2 in no "
+                + "cluster",
+                "  (no centres yet: they come from the first batch with enough distinct tweets)", ""), printed());
+    }
+
+    @Test
+    void givenClassifierAccuracy_accept_printsTheBatchAndSinceTheStartOnOneLine() {
+        sink.accept(new ClassifierAccuracy(Instant.ofEpochMilli(9_000), new Analysis.LanguageClassifier(),
+                new Accuracy(97, 100), new Accuracy(1_856, 1_900), 100, 3, 9));
+
+        assertEquals(lines("Classifier at 9000 ms: this batch 0.970 (97 of 100), since the start 0.977 (1,856 of "
+                + "1,900), 9 languages known, 100 learnt before the first prediction, 3 without a language"),
+                printed());
+    }
+
+    @Test
+    void givenPredictedLanguages_accept_printsThemMostFirstWithTheAgreement() {
+        Analysis.ModelPredictions model = new Analysis.ModelPredictions("model");
+        sink.accept(new PredictedLanguages(Instant.ofEpochMilli(9_000), model, HashMap.of("es", 2L, "en", 5L,
+                "de", 2L), new Accuracy(8, 9)));
+        sink.accept(new PredictedLanguages(Instant.ofEpochMilli(10_000), model, HashMap.empty(), Accuracy.NONE));
+
+        assertEquals(lines("Predicted languages at 9000 ms: en 5, de 2, es 2; agreeing with the tweets' own 0.889 "
+                + "(8 of 9)", "Predicted languages at 10000 ms: (no tweets)"), printed());
     }
 }

@@ -4,8 +4,11 @@ import io.tweetpipe.application.port.out.RecordStore;
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.analysis.Subject;
 import io.tweetpipe.domain.analysis.Window;
+import io.tweetpipe.domain.learning.LabelledText;
 import io.tweetpipe.domain.preprocessing.RecordDecoding;
 import io.tweetpipe.domain.tweet.TweetRecord;
+import io.vavr.control.Option;
+import org.junit.jupiter.api.BeforeAll;
 
 import io.tweetpipe.domain.analysis.StreamJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -151,9 +154,27 @@ class SparkFunctionsSerializationTest {
             java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(10), 5);
     private static final Analysis.Sql SQL = new Analysis.Sql("SELECT lang, count(*) FROM tweets GROUP BY lang",
             io.vavr.control.Option.some(WINDOW));
+    private static final Analysis.Clusters CLUSTERS = new Analysis.Clusters(3, java.time.Duration.ofSeconds(5));
+    private static final Analysis.LanguageClassifier CLASSIFIER = new Analysis.LanguageClassifier();
+
+    /** A small language model, for the analysis that applies one. */
+    @TempDir
+    static Path models;
+    private static Analysis.ModelPredictions predictions;
+
     /** Every analysis there is, so that the graph below holds every function the analyses hand Spark. */
-    private static final StreamJob EVERY_ANALYSIS = new StreamJob(Preprocessing.standard(),
-            List.of(new Analysis.Sample(10), WORDS, TOTALS, SQL));
+    private static StreamJob EVERY_ANALYSIS;
+
+    @BeforeAll
+    static void trainASmallModel() {
+        String directory = models.resolve("model").toString();
+        new SparkLanguageModels("local[2]").train(List.of(new LabelledText("the clinic opens late", "en"),
+                new LabelledText("el metro iba lleno", "es")), List.empty(), directory)
+                .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
+        predictions = new Analysis.ModelPredictions(directory);
+        EVERY_ANALYSIS = new StreamJob(Preprocessing.standard(),
+                List.of(new Analysis.Sample(10), WORDS, TOTALS, SQL, CLUSTERS, CLASSIFIER, predictions));
+    }
 
     @Test
     void givenEachAnalysis_roundTrip_isEqual() throws Exception {
@@ -178,6 +199,43 @@ class SparkFunctionsSerializationTest {
         assertNotNull(roundTrip(new PublishTotals(TOTALS, "key")));
         assertNotNull(roundTrip(new PublishQuery(SQL, "key")));
         assertNotNull(roundTrip(new StoreRecords(new CountingStore())));
+    }
+
+    @Test
+    void givenTheLearningFunctions_roundTrip_computeAlike() throws Exception {
+        TweetRecord record = new TweetRecord(Option.some(7L), Option.none(), Option.some("es"), Option.none(),
+                "el metro iba lleno otra vez", false, io.tweetpipe.domain.tweet.Entities.NONE);
+        StreamingClusters.TopicPoint point = roundTrip(new StreamingClusters.TopicPoint(CLUSTERS));
+        org.apache.spark.mllib.linalg.Vector vector = new StreamingClusters.TopicPoint(CLUSTERS).call(record);
+        org.apache.spark.mllib.clustering.KMeansModel centres = new org.apache.spark.mllib.clustering.KMeansModel(
+                new org.apache.spark.mllib.linalg.Vector[] {vector,
+                    org.apache.spark.mllib.linalg.Vectors.zeros(CLUSTERS.dimension())});
+
+        assertEquals(vector, point.call(record));
+        assertEquals(true, roundTrip(new StreamingClusters.HasTerms()).call(vector));
+        assertEquals(vector, roundTrip(new StreamingClusters.Densified()).call(vector));
+        io.tweetpipe.domain.learning.ClusterTally tally = roundTrip(new StreamingClusters.PlaceInClusters(CLUSTERS,
+                centres)).call(List.of(record).iterator()).next();
+        assertEquals(1, tally.size(0));
+        assertEquals(io.vavr.collection.HashMap.of("es", 1L), tally.languages(0));
+        io.tweetpipe.domain.learning.Prequential judged = roundTrip(new PrequentialClassifier.JudgeThenCount(
+                CLASSIFIER, io.tweetpipe.domain.learning.NaiveBayesCounts.empty(CLASSIFIER.dimension()).model()))
+                .call(List.of(record).iterator()).next();
+        assertEquals(1, judged.unjudged());
+        assertEquals(1, judged.learnt().documents("es"));
+        PredictLanguage predict;
+        try (org.apache.spark.sql.SparkSession session = org.apache.spark.sql.SparkSession.builder()
+                .config(new SparkStreamEngine(TestSettings.reading(5555)).sparkConf()).getOrCreate()) {
+            predict = SparkLanguageModels.load(session, predictions.modelDirectory()).get();
+        }
+        assertEquals(Option.some("es"), roundTrip(predict).call(record).predictedLang());
+        assertEquals(io.vavr.Tuple.of(io.vavr.collection.HashMap.of("es", 1L),
+                        new io.tweetpipe.domain.learning.Accuracy(1, 1)),
+                roundTrip(new PublishPredictions.CountPredictions()).call(List.of(record.withPredictedLang("es"))
+                        .iterator()).next());
+        assertNotNull(roundTrip(new StreamingClusters(CLUSTERS, 5, "key")));
+        assertNotNull(roundTrip(new PrequentialClassifier(CLASSIFIER, "key")));
+        assertNotNull(roundTrip(new PublishPredictions(predictions, "key")));
     }
 
     /** A store that keeps a count, as a store keeps its settings: serializable, and nothing opened yet. */

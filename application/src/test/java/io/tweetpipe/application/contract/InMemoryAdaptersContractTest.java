@@ -5,11 +5,15 @@ import io.tweetpipe.application.memory.InMemoryFramePublisher;
 import io.tweetpipe.application.memory.InMemoryRecordStore;
 import io.tweetpipe.application.memory.InMemoryResultStore;
 import io.tweetpipe.application.memory.InMemoryStreamEngine;
+import io.tweetpipe.application.memory.InMemoryLanguageModels;
 import io.tweetpipe.application.memory.InMemoryTweetSource;
 import io.tweetpipe.application.port.out.BatchSink;
 import io.tweetpipe.application.port.out.FramePublisher;
 import io.tweetpipe.application.port.out.RecordStore;
 import io.tweetpipe.application.port.out.StreamEngine;
+import io.tweetpipe.application.port.out.LanguageModelTrainer;
+import io.tweetpipe.application.port.out.ModelInspector;
+import io.tweetpipe.application.port.out.TweetRecording;
 import io.tweetpipe.application.port.out.TweetSource;
 import io.tweetpipe.domain.framing.Frame;
 import io.tweetpipe.domain.tweet.StreamMessage;
@@ -26,6 +30,35 @@ import org.junit.jupiter.api.Nested;
 
 /** The port contracts, against the in-memory adapters: the reference every real adapter is held to. */
 class InMemoryAdaptersContractTest {
+
+    @Nested
+    class Recording extends TweetRecordingContract {
+        @Override
+        protected TweetRecording recordingOf(Seq<Tweet> tweets) {
+            return new InMemoryTweetSource(tweets.map(StreamMessage.Status::new));
+        }
+    }
+
+    @Nested
+    class Models extends LanguageModelTrainerContract {
+        private final InMemoryLanguageModels models = new InMemoryLanguageModels();
+        private int directories;
+
+        @Override
+        protected LanguageModelTrainer trainer() {
+            return models;
+        }
+
+        @Override
+        protected ModelInspector inspector() {
+            return models;
+        }
+
+        @Override
+        protected String freshDirectory() {
+            return "model-" + ++directories;
+        }
+    }
 
     @Nested
     class Source extends TweetSourceContract {

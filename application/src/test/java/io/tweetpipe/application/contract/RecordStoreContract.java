@@ -43,7 +43,8 @@ public abstract class RecordStoreContract {
     public static TweetRecord structured(long id, String body) {
         return new TweetRecord(Option.some(id), Option.some(Instant.parse("2026-11-24T08:06:00.123Z")),
                 Option.some("en"), Option.some("author_" + id), body, true,
-                new Entities(List.of("Covid", "vaccine"), List.of("who"), List.of("https://example.org/a?b=c&d=e")));
+                new Entities(List.of("Covid", "vaccine"), List.of("who"), List.of("https://example.org/a?b=c&d=e")),
+                Option.some("en"));  // as a language model trained offline predicted it (stream --model)
     }
 
     /** What the tutorial's wire gives: a body and nothing else. */

@@ -12,10 +12,16 @@ import io.tweetpipe.domain.analysis.Subject;
 import io.tweetpipe.domain.analysis.Window;
 import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchFigures;
+import io.tweetpipe.domain.batch.ClassifierAccuracy;
 import io.tweetpipe.domain.batch.Count;
 import io.tweetpipe.domain.batch.Ranking;
 import io.tweetpipe.domain.batch.StreamOutput;
 import io.tweetpipe.domain.batch.Totals;
+import io.tweetpipe.domain.features.LanguageFeatures;
+import io.tweetpipe.domain.features.TermHashing;
+import io.tweetpipe.domain.framing.Frame;
+import io.tweetpipe.domain.framing.Wire;
+import io.tweetpipe.domain.learning.Prequential;
 import io.tweetpipe.domain.preprocessing.Preprocessing;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.List;
@@ -49,9 +55,13 @@ public abstract class StreamAnalysesContract {
 
     /** Every output of the first {@code batches.size()} batches, each timed by its batch number (1, 2, ...). */
     private Seq<StreamOutput> run(StreamJob job, TimedTweets tweets) throws Exception {
+        return run(job, tweets.chunks());
+    }
+
+    private Seq<StreamOutput> run(StreamJob job, Seq<Seq<byte[]>> chunks) throws Exception {
         CapturingBatchSink sink = new CapturingBatchSink();
-        int n = tweets.batches().size();
-        RunningStream running = engine(BATCH, tweets.chunks()).start(job, sink)
+        int n = chunks.size();
+        RunningStream running = engine(BATCH, chunks).start(job, sink)
                 .getOrElseThrow(rejection -> new AssertionError(rejection.toString()));
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -76,6 +86,9 @@ public abstract class StreamAnalysesContract {
             return new Ranking(time, r.trending(), r.top(), r.before());
         } else if (output instanceof Totals t) {
             return new Totals(time, t.top(), t.distinctHashtags(), t.distinctAuthors());
+        } else if (output instanceof ClassifierAccuracy a) {
+            return new ClassifierAccuracy(time, a.classifier(), a.batch(), a.cumulative(), a.unjudged(),
+                    a.unlabelled(), a.languages());
         }
         throw new AssertionError("unexpected output " + output);
     }
@@ -138,6 +151,50 @@ public abstract class StreamAnalysesContract {
                         output.time()).toMillis() / BATCH.toMillis()));
 
         assertEquals(expected, run(JOB, tweets));
+    }
+
+    /**
+     * The online classifier, test-then-train: every engine judges each batch by the counts of the batches before it,
+     * as the domain's {@link Prequential} does batch after batch, however it spreads a batch over partitions. Four
+     * batches of tweets in three languages on the structured wire, and one on the text wire, which carries no language.
+     */
+    @Test
+    void givenLabelledTweets_run_judgesEachBatchByTheBatchesBeforeIt() throws Exception {
+        Seq<String> english = List.of("the clinic opens late tonight", "just got my booster and feel fine",
+                "the train was half empty today", "stay home if you feel sick");
+        Seq<String> spanish = List.of("el metro iba lleno otra vez", "gracias a todo el personal sanitario",
+                "bajan los casos en la ciudad", "hoy hace un día precioso");
+        Seq<String> german = List.of("der zug war fast leer", "die apotheke hat heute länger offen",
+                "danke an das pflegepersonal", "die neuen zahlen sind da");
+        Seq<Seq<byte[]>> batches = List.range(0, 4).map(k -> List.of(
+                frame(Tweets.tweet(10L * k + 1, english.get(k), "en")),
+                frame(Tweets.tweet(10L * k + 2, spanish.get(k), "es")),
+                frame(Tweets.tweet(10L * k + 3, german.get(k), "de")),
+                Frame.of("no language on the text wire").get().bytes()));
+        Analysis.LanguageClassifier classifier = new Analysis.LanguageClassifier(1 << 12);
+        StreamJob job = new StreamJob(Preprocessing.standard(), List.of(classifier));
+
+        Seq<ClassifierAccuracy> reported = run(job, batches).filter(ClassifierAccuracy.class::isInstance)
+                .map(ClassifierAccuracy.class::cast);
+
+        TermHashing hashing = new TermHashing(classifier.dimension());
+        Prequential sinceStart = Prequential.none(classifier.dimension());
+        List<ClassifierAccuracy> expected = List.empty();
+        for (int k = 0; k < batches.size(); k++) {
+            Prequential batch = Prequential.of(sinceStart.learnt().model(), batches.get(k).flatMap(job::records)
+                    .iterator(), record -> LanguageFeatures.vector(hashing, record.body()), classifier.dimension());
+            sinceStart = sinceStart.merge(batch);
+            expected = expected.append(ClassifierAccuracy.of(Instant.ofEpochMilli(k + 1), classifier, batch,
+                    sinceStart));
+        }
+        assertEquals(expected, reported);
+        assertEquals(List.of(0L, 3L, 3L, 3L), reported.map(report -> report.batch().judged()));
+        assertEquals(List.of(1L, 1L, 1L, 1L), reported.map(ClassifierAccuracy::unlabelled));
+        assertEquals(3, reported.head().unjudged(), "the first batch, with no model to judge it");
+    }
+
+    private static byte[] frame(io.tweetpipe.domain.tweet.Tweet tweet) {
+        return Frame.of(tweet, Wire.STRUCTURED).get().bytes();
     }
 
     private static String asText(Ranking ranking) {

@@ -5,10 +5,14 @@ import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.analysis.StreamJob;
 import io.tweetpipe.domain.batch.BatchTally;
+import io.tweetpipe.domain.batch.ClassifierAccuracy;
 import io.tweetpipe.domain.batch.Count;
 import io.tweetpipe.domain.batch.Ranking;
 import io.tweetpipe.domain.batch.StreamOutput;
 import io.tweetpipe.domain.batch.Totals;
+import io.tweetpipe.domain.features.LanguageFeatures;
+import io.tweetpipe.domain.features.TermHashing;
+import io.tweetpipe.domain.learning.Prequential;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -41,7 +45,10 @@ final class InMemoryAnalyses {
         this.stores = stores;
     }
 
-    /** Left for an analysis memory cannot run: SQL needs Spark's SQL engine. */
+    /**
+     * Left for an analysis memory cannot run: SQL needs Spark's SQL engine, clusters MLlib's streaming k-means, a
+     * saved model Spark ML.
+     */
     static Either<Rejection, InMemoryAnalyses> of(StreamJob job, Duration batchInterval, Seq<RecordStore> stores) {
         InMemoryAnalyses analyses = new InMemoryAnalyses(job, batchInterval, stores);
         for (Analysis analysis : job.analyses()) {
@@ -51,6 +58,8 @@ final class InMemoryAnalyses {
                 analyses.evaluators.add(analyses.new Trends(trending));
             } else if (analysis instanceof Analysis.RunningTotals totals) {
                 analyses.evaluators.add(analyses.new Totalling(totals));
+            } else if (analysis instanceof Analysis.LanguageClassifier classifier) {
+                analyses.evaluators.add(analyses.new Classifying(classifier));
             } else {
                 return Either.left(Rejection.of("engine", "the in-memory engine runs no " + analysis.name()));
             }
@@ -152,6 +161,27 @@ final class InMemoryAnalyses {
                 lastSeen.values().removeIf(seen -> seen.isBefore(threshold));
             }
             out.add(new Totals(time, top(hashtags, totals.top()), hashtags.size(), authors.size()));
+        }
+    }
+
+    /** Each batch judged by the counts of the batches before it, then counted, in one pass over its records. */
+    private final class Classifying implements Evaluator {
+        private final Analysis.LanguageClassifier classifier;
+        private final TermHashing hashing;
+        private Prequential sinceStart;
+
+        Classifying(Analysis.LanguageClassifier classifier) {
+            this.classifier = classifier;
+            this.hashing = new TermHashing(classifier.dimension());
+            this.sinceStart = Prequential.none(classifier.dimension());
+        }
+
+        @Override
+        public void batch(Instant time, Seq<String> bodies, Seq<TweetRecord> records, java.util.List<StreamOutput> out) {
+            Prequential batch = Prequential.of(sinceStart.learnt().model(), records.iterator(),
+                    record -> LanguageFeatures.vector(hashing, record.body()), classifier.dimension());
+            sinceStart = sinceStart.merge(batch);
+            out.add(ClassifierAccuracy.of(time, classifier, batch, sinceStart));
         }
     }
 

@@ -39,7 +39,7 @@ public final class Cli {
     public static Outcome parse(String[] args, PrintStream out) {
         CommandLine tweetpipe = new CommandLine(new Modes.Tweetpipe()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
-        tweetpipe.getCommandSpec().usageMessage().customSynopsis("tweetpipe [demo|relay|stream] [OPTIONS]");
+        tweetpipe.getCommandSpec().usageMessage().customSynopsis("tweetpipe [demo|relay|stream|train] [OPTIONS]");
         // The version Maven wrote, found by this jar's class loader: under spark-submit, picocli's cannot see it.
         ResourceBundle build = ResourceBundle.getBundle(Cli.class.getPackageName() + ".version", Locale.ROOT,
                 Cli.class.getClassLoader());
@@ -79,7 +79,7 @@ public final class Cli {
         }
         List<String> words = List.ofAll(unmatched.getUnmatched());
         if (args.length > 0 && words.headOption().contains(args[0]) && !args[0].startsWith("-")) {
-            return List.of("unknown mode '" + args[0] + "': use demo, relay or stream");
+            return List.of("unknown mode '" + args[0] + "': use demo, relay, stream or train");
         }
         List<String> options = words.filter(word -> word.startsWith("-")).map(word -> word.split("=", 2)[0]);
         String here = mode == tweetpipe ? "demo" : mode.getCommandName();
@@ -87,7 +87,8 @@ public final class Cli {
             List<String> owners = List.ofAll(tweetpipe.getSubcommands().values())
                     .filter(sub -> sub.getCommandSpec().findOption(option) != null).map(CommandLine::getCommandName);
             return owners.isEmpty() ? "unknown option '" + option + "'" : option + " belongs to the "
-                    + owners.mkString(" and ") + (owners.size() > 1 ? " modes" : " mode") + ", not to the " + here;
+                    + (owners.size() > 1 ? owners.init().mkString(", ") + " and " + owners.last() + " modes"
+                    : owners.head() + " mode") + ", not to the " + here;
         });
     }
 }

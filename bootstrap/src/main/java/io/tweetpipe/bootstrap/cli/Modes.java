@@ -6,9 +6,11 @@ import io.tweetpipe.adapters.web.DashboardSettings;
 import io.tweetpipe.application.port.out.QueryAnalyzer;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.config.PipelineConfig.Mode;
+import io.tweetpipe.bootstrap.config.PipelineConfig.SourceKind;
 import io.tweetpipe.bootstrap.config.Storage;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.analysis.Analysis;
+import io.tweetpipe.domain.framing.Wire;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
@@ -37,7 +39,7 @@ final class Modes {
 
     /** {@code tweetpipe [demo|relay|stream] [OPTIONS]}: with no mode, the demo, whose options it takes. */
     @Command(name = "tweetpipe", description = "A live tweet pipeline on Spark Streaming, after the classic "
-            + "two-program tutorial.", subcommands = {Demo.class, Relay.class, Stream.class}, scope = ScopeType.INHERIT,
+            + "two-program tutorial.", subcommands = {Demo.class, Relay.class, Stream.class, Train.class}, scope = ScopeType.INHERIT,
             mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
             commandListHeading = "%nModes:%n")
     static final class Tweetpipe extends BothPrograms { }
@@ -96,7 +98,7 @@ final class Modes {
                                                           Validation<Seq<Rejection>, Storage> storage) {
             return PipelineConfig.of(mode, filter.filter(), source.source, source.replay(), source.twitter(),
                     source.x(), socket.relay(), source.wire(mode), spark, analyses, page, storage, run.runFor(),
-                    report.verbose, kafka.kafka(mode));
+                    report.verbose, kafka.kafka(mode), Validation.valid(Option.none()));
         }
     }
 
@@ -140,7 +142,24 @@ final class Modes {
                     none.wire(Mode.STREAM), stream.spark(read, socket.maxFrameBytes).map(Option::some),
                     analyses.analyses(Mode.STREAM, stream.batchInterval, List.empty(), QUERIES),
                     dashboard.dashboard(Mode.STREAM), outputs.storage(), run.runFor(), false,
-                    kafka.kafka(Mode.STREAM));
+                    kafka.kafka(Mode.STREAM), Validation.valid(Option.none()));
+        }
+    }
+
+    @Command(name = "train", description = "learns a language model from a recording (Twitter v1.1 JSON lines), "
+            + "tests it on tweets held out, prints its accuracy and confusion matrix, and saves it")
+    static final class Train implements ModeCommand {
+        @ArgGroup(validate = false, heading = "%nTraining:%n", order = 1)
+        TrainOptions training = new TrainOptions();
+
+        /** Runs no relay, no stream and no page: those parts keep defaults nothing reads. */
+        @Override
+        public Validation<Seq<Rejection>, PipelineConfig> config() {
+            return PipelineConfig.of(Mode.TRAIN, Cli.defaults(new FilterOptions()).filter(), SourceKind.REPLAY,
+                    training.recording(), Validation.valid(Option.none()), Validation.valid(Option.none()),
+                    Cli.defaults(new SocketOptions()).relay(), Wire.TEXT, Validation.valid(Option.none()),
+                    Validation.valid(List.empty()), Validation.valid(Option.none()), Validation.valid(Storage.NONE),
+                    Option.none(), false, Validation.valid(Option.none()), training.training().map(Option::some));
         }
     }
 

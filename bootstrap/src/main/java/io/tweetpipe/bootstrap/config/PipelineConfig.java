@@ -6,12 +6,13 @@ import io.tweetpipe.adapters.twitter.live.TwitterStreamSettings;
 import io.tweetpipe.adapters.twitter.live.XStreamSettings;
 import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
 import io.tweetpipe.adapters.web.DashboardSettings;
+import io.tweetpipe.application.port.in.TrainLanguageModelUseCase;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.framing.Wire;
 import io.tweetpipe.domain.tweet.TrackFilter;
 import io.vavr.Tuple;
-import io.vavr.Tuple3;
+import io.vavr.Tuple4;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import io.vavr.control.Validation;
@@ -31,15 +32,23 @@ import java.time.Duration;
  * @param storage where the stream's outputs go: the console, files, databases
  * @param verbose the relay's closing summary with its full socket accounting, not one short line
  * @param kafka Kafka between the relay and the stream; none for the relay's socket
+ * @param replay the recording to replay, or in the train mode to learn from
+ * @param training what the train mode learns and where it saves it; none in the other modes
  */
 public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, ReplaySettings replay,
                              Option<TwitterStreamSettings> twitter, Option<XStreamSettings> x, RelaySettings relay,
                              Wire wire, Option<SparkSettings> spark, Seq<Analysis> analyses,
                              Option<DashboardSettings> dashboard, Storage storage, Option<Duration> runFor,
-                             boolean verbose, Option<KafkaTransport> kafka) {
+                             boolean verbose, Option<KafkaTransport> kafka, Option<Training> training) {
 
-    /** The tutorial's two programs, alone or both in one process (the demo, what runs when no mode is given). */
-    public enum Mode { DEMO, RELAY, STREAM }
+    /**
+     * The tutorial's two programs, alone or both in one process (the demo, what runs when no mode is given), and the
+     * offline training of a language model.
+     */
+    public enum Mode { DEMO, RELAY, STREAM, TRAIN }
+
+    /** {@code tweetpipe train}: where Spark runs, and the plan (model directory, held-out share, seed). */
+    public record Training(String master, TrainLanguageModelUseCase.Plan plan) { }
 
     /**
      * Where the relay's tweets come from: a recording (the bundled sample unless a file is given), a v1.1-compatible
@@ -56,13 +65,15 @@ public record PipelineConfig(Mode mode, TrackFilter filter, SourceKind source, R
             Validation<Seq<Rejection>, RelaySettings> relay, Wire wire,
             Validation<Seq<Rejection>, Option<SparkSettings>> spark, Validation<Seq<Rejection>, Seq<Analysis>> analyses,
             Validation<Seq<Rejection>, Option<DashboardSettings>> dashboard, Validation<Seq<Rejection>, Storage> storage,
-            Option<Duration> runFor, boolean verbose, Validation<Seq<Rejection>, Option<KafkaTransport>> kafka) {
-        // Vavr combines eight at most: the stream's outputs and its transport go together first.
-        Validation<Seq<Rejection>, Tuple3<Option<DashboardSettings>, Storage, Option<KafkaTransport>>> around =
-                Validation.combine(dashboard, storage, kafka).ap(Tuple::of).mapError(PipelineConfig::flat);
+            Option<Duration> runFor, boolean verbose, Validation<Seq<Rejection>, Option<KafkaTransport>> kafka,
+            Validation<Seq<Rejection>, Option<Training>> training) {
+        // Vavr combines eight at most: the stream's outputs, its transport and the training go together first.
+        Validation<Seq<Rejection>, Tuple4<Option<DashboardSettings>, Storage, Option<KafkaTransport>,
+                Option<Training>>> around = Validation.combine(dashboard, storage, kafka, training).ap(Tuple::of)
+                .mapError(PipelineConfig::flat);
         return Validation.combine(filter, replay, twitter, x, relay, spark, analyses, around)
                 .ap((f, r, t, v2, s, sp, a, o) -> new PipelineConfig(mode, f, source, r, t, v2, s, wire, sp, a, o._1,
-                        o._2, runFor, verbose, o._3))
+                        o._2, runFor, verbose, o._3, o._4))
                 .mapError(PipelineConfig::flat);
     }
 

@@ -52,6 +52,24 @@ class CliTest {
     }
 
     @Test
+    void givenTrainWithAModelDirectory_parse_learnsFromTheWholeBundledSampleOnceWithTheDefaults() {
+        PipelineConfig config = run("train", "--model", "models/language");
+
+        assertEquals(Mode.TRAIN, config.mode());
+        assertEquals(io.vavr.control.Option.none(), config.replay().file(), "the bundled sample");
+        assertEquals(false, config.replay().loop(), "read once");
+        assertEquals(0.0, config.replay().rate(), "as fast as it reads");
+        assertEquals(new io.tweetpipe.application.port.in.TrainLanguageModelUseCase.Plan("models/language"),
+                config.training().get().plan());
+        assertEquals(System.getenv("TWEETPIPE_MASTER") == null ? "local[2]" : System.getenv("TWEETPIPE_MASTER"),
+                config.training().get().master());
+        assertEquals(io.vavr.control.Option.none(), config.spark(), "no stream");
+        assertEquals("model: give a directory to save the model in: --model DIR", mistake("train"));
+        assertEquals("--keywords belongs to the demo and relay modes, not to the train",
+                mistake("train", "--model", "m", "--keywords", "covid"));
+    }
+
+    @Test
     void givenNothing_parse_runsTheDemoOnTheSeedsDefaults() {
         PipelineConfig config = run();
 
@@ -162,7 +180,7 @@ class CliTest {
     @Test
     void givenHelp_parse_asksForHelp() {
         assertTrue(help("stream", "--port", "1", "--help").startsWith("Usage: tweetpipe stream [OPTIONS]"));
-        assertTrue(help("--help").startsWith("Usage: tweetpipe [demo|relay|stream] [OPTIONS]"));
+        assertTrue(help("--help").startsWith("Usage: tweetpipe [demo|relay|stream|train] [OPTIONS]"));
     }
 
     @Test
@@ -174,7 +192,7 @@ class CliTest {
 
     @Test
     void givenMistakes_parse_saysWhatIsWrongInOneLine() {
-        assertEquals("unknown mode 'relai': use demo, relay or stream", mistake("relai"));
+        assertEquals("unknown mode 'relai': use demo, relay, stream or train", mistake("relai"));
         assertEquals("unknown option '--prot'", mistake("--prot", "1"));
         assertEquals("Missing required parameter for option '--port' (PORT)", mistake("--port"));
         assertEquals("Invalid value for option '--port': 'abc' is not an int", mistake("--port", "abc"));
@@ -200,7 +218,7 @@ class CliTest {
 
     @Test
     void givenRelayOptionsInStreamMode_parse_refuses() {
-        assertEquals("--replay-file belongs to the demo and relay modes, not to the stream",
+        assertEquals("--replay-file belongs to the demo, relay and train modes, not to the stream",
                 mistake("stream", "--replay-file", "x.jsonl"));
     }
 }

@@ -24,7 +24,7 @@ class CompletionScriptTest {
                 .flatMap(option -> List.of(option.names()));
 
         assertTrue(script.contains("complete -F _complete_tweetpipe"), "a bash completion for tweetpipe");
-        assertTrue(script.contains("local commands=\"demo relay stream\""), script);
+        assertTrue(script.contains("local commands=\"demo relay stream train\""), script);
         assertTrue(options.size() > 20 && options.forAll(name -> script.contains("'" + name + "'")
                 || script.contains(" " + name + " ") || script.contains("\"" + name + "\"")),
                 () -> "missing: " + options.reject(script::contains));

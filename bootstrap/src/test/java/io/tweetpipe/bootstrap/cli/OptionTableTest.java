@@ -79,6 +79,11 @@ class OptionTableTest {
         return config(c -> part.apply(c.spark().get()));
     }
 
+    private static Function<Validation<Seq<String>, PipelineConfig>, Object> training(
+            Function<io.tweetpipe.application.port.in.TrainLanguageModelUseCase.Plan, ?> part) {
+        return config(c -> part.apply(c.training().get().plan()));
+    }
+
     /** For the live source's options: a valid value leaves nothing wrong but the missing credentials. */
     private static Object accepted(Validation<Seq<String>, PipelineConfig> outcome) {
         return outcome.isInvalid() && outcome.getError().forAll(line -> line.startsWith("credentials: "))
@@ -200,6 +205,22 @@ class OptionTableTest {
                         List.of(new SparkSettings.Relay("127.0.0.1", 5555), new SparkSettings.Relay("::1", 5556)),
                         List.of("--relays", "127.0.0.1"),
                         "Invalid value for option '--relays' (LIST): '127.0.0.1' is not host:port"),
+                new Row("--replay-file", "train", config(c -> c.replay().file()), null,
+                        List.of("--model", "m", "--replay-file", tweets.toString()), Option.some(tweets),
+                        List.of("--model", "m", "--replay-file", badDirectory),
+                        "replay file: " + badDirectory + " does not exist"),
+                new Row("--model", "train", training(plan -> plan.modelDirectory()), null,
+                        List.of("--model", "models/language"), "models/language", List.of("--model", " "),
+                        "model: give a directory to save the model in: --model DIR"),
+                new Row("--held-out", "train", training(plan -> plan.heldOutShare()), null,
+                        List.of("--model", "m", "--held-out", "0.1"), 0.1, List.of("--model", "m", "--held-out", "1"),
+                        "held-out: a share between 0 and 1, both excluded, got 1.0"),
+                new Row("--seed", "train", training(plan -> plan.seed()), null,
+                        List.of("--model", "m", "--seed", "7"), 7L, List.of("--model", "m", "--seed", "x"),
+                        "Invalid value for option '--seed': 'x' is not a long"),
+                new Row("--master", "train", config(c -> c.training().get().master()), null,
+                        List.of("--model", "m", "--master", "local[4]"), "local[4]", List.of("--model", "m", "--master"),
+                        "Missing required parameter for option '--master' (URL)"),
                 new Row("--wire", "relay", config(PipelineConfig::wire), Wire.TEXT,
                         List.of("--wire", "structured"), Wire.STRUCTURED, List.of("--wire", "json"),
                         "Invalid value for option '--wire': expected one of [TEXT, STRUCTURED] (case-insensitive) "
@@ -347,16 +368,16 @@ class OptionTableTest {
                         + "or x"),
                 interplay("stream --verbose", "--verbose belongs to the demo and relay modes, not to the stream"),
                 interplay("stream --source x", "--source belongs to the demo and relay modes, not to the stream"),
-                interplay("stream --replay-file x.jsonl", "--replay-file belongs to the demo and relay modes, not to "
-                        + "the stream"),
+                interplay("stream --replay-file x.jsonl", "--replay-file belongs to the demo, relay and train modes, "
+                        + "not to the stream"),
                 interplay("stream --record x.jsonl", "--record belongs to the demo and relay modes, not to the "
                         + "stream"),
                 interplay("stream --keywords covid", "--keywords belongs to the demo and relay modes, not to the "
                         + "stream"),
-                interplay("relay --master local[2]", "--master belongs to the demo and stream modes, not to the "
-                        + "relay"),
+                interplay("relay --master local[2]", "--master belongs to the demo, stream and train modes, not to "
+                        + "the relay"),
                 interplay("--once relay", "--once goes after the mode: tweetpipe relay --once"),
-                interplay("relai", "unknown mode 'relai': use demo, relay or stream"),
+                interplay("relai", "unknown mode 'relai': use demo, relay, stream or train"),
                 interplay("relay --trends words", "--trends belongs to the demo and stream modes, not to the relay"),
                 interplay("stream --wire text", "--wire belongs to the demo and relay modes, not to the stream"),
                 interplay("demo --batch-interval 300ms"),

@@ -102,4 +102,88 @@ public sealed interface Analysis extends Serializable {
             return "sql";
         }
     }
+
+    /**
+     * Streaming k-means (MLlib's) over each tweet's topic terms, hashed and weighted: the centres move with every batch,
+     * older batches weighing half as much every {@code halfLife}. Tweets with no terms join no cluster. Result: a
+     * ClusterSummary every batch, each cluster under the number it had before (matched by centre), with its size and
+     * the words of its heaviest buckets.
+     *
+     * @param k how many clusters
+     * @param halfLife how long until a batch's tweets weigh half as much in the centres as the newest batch's
+     * @param topTerms how many words name each cluster
+     * @param dimension the buckets terms are hashed into
+     * @param seed for the first centres, chosen by k-means over the first batch with terms
+     */
+    record Clusters(int k, Duration halfLife, int topTerms, int dimension, long seed) implements Analysis {
+        /** Buckets of the topic words; each tweet becomes a dense vector of this size for a moment (see the adapter). */
+        public static final int DIMENSION = 1 << 12;
+        public static final int TOP_TERMS = 5;
+        public static final long SEED = 13;
+
+        public Clusters {
+            Objects.requireNonNull(halfLife, "halfLife");
+            if (k < 2 || halfLife.isNegative() || halfLife.isZero() || topTerms < 1 || dimension < 1) {
+                throw new IllegalArgumentException("clusters " + k + ", half-life " + halfLife + ", top "
+                        + topTerms + ", dimension " + dimension);
+            }
+        }
+
+        public Clusters(int k, Duration halfLife) {
+            this(k, halfLife, TOP_TERMS, DIMENSION, SEED);
+        }
+
+        @Override
+        public String name() {
+            return "clusters";
+        }
+    }
+
+    /**
+     * An online language classifier, multinomial naive Bayes over character n-grams, evaluated test-then-train: each
+     * batch's labelled records (those whose language the wire carries) are predicted by the model of the batches
+     * before, judged, then learnt from. Result: a ClassifierAccuracy every batch, the batch's and the cumulative.
+     *
+     * @param dimension the buckets n-grams are hashed into
+     */
+    record LanguageClassifier(int dimension) implements Analysis {
+        public static final int DIMENSION = 1 << 14;
+
+        public LanguageClassifier {
+            if (dimension < 1) {
+                throw new IllegalArgumentException("dimension " + dimension);
+            }
+        }
+
+        public LanguageClassifier() {
+            this(DIMENSION);
+        }
+
+        @Override
+        public String name() {
+            return "classifier";
+        }
+    }
+
+    /**
+     * A language model trained offline ({@code tweetpipe train}) applied to every record before any other analysis
+     * reads it: each record carries its predicted language ({@link TweetRecord#predictedLang()}), for SQL (the column
+     * {@code predicted_lang}), the stores and the other analyses. Result: a PredictedLanguages every batch, how many
+     * records were given each language and, where the wire carries a language, how often the model agreed.
+     *
+     * @param modelDirectory where the model was saved
+     */
+    record ModelPredictions(String modelDirectory) implements Analysis {
+        public ModelPredictions {
+            Objects.requireNonNull(modelDirectory, "modelDirectory");
+            if (modelDirectory.isBlank()) {
+                throw new IllegalArgumentException("a model directory");
+            }
+        }
+
+        @Override
+        public String name() {
+            return "predictions";
+        }
+    }
 }

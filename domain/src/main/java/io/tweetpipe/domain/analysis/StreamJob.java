@@ -19,6 +19,9 @@ public record StreamJob(Preprocessing preprocessing, Seq<Analysis> analyses) imp
         if (analyses.isEmpty()) {
             throw new IllegalArgumentException("a stream job computes at least one analysis");
         }
+        if (analyses.count(analysis -> analysis instanceof Analysis.ModelPredictions) > 1) {
+            throw new IllegalArgumentException("a record carries one predicted language: give one model");
+        }
     }
 
     /** The tutorial's job: the standard preprocessing, and the first {@code records} of each batch shown. */
@@ -29,6 +32,12 @@ public record StreamJob(Preprocessing preprocessing, Seq<Analysis> analyses) imp
     /** Whether some analysis needs whole records rather than the preprocessed bodies a sample shows. */
     public boolean needsRecords() {
         return analyses.exists(analysis -> !(analysis instanceof Analysis.Sample));
+    }
+
+    /** The model whose prediction every record carries, if one was given. */
+    public io.vavr.control.Option<Analysis.ModelPredictions> model() {
+        return analyses.find(analysis -> analysis instanceof Analysis.ModelPredictions)
+                .map(Analysis.ModelPredictions.class::cast);
     }
 
     /** How a chunk of frames, as the receiver stores it, becomes records (either wire) or a sample's bodies. */

@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * The columns of the view {@code tweets} that SQL queries read, and of stored records. A field a text frame does not
- * carry (id, time, language, author) is NULL.
+ * carry (id, time, language, author) is NULL, and so is the predicted language when no model is applied.
  */
 public enum TweetColumns {
     ID("id", Type.BIGINT, tweet -> tweet.id().getOrNull()),
@@ -18,7 +18,9 @@ public enum TweetColumns {
     EXTENDED("extended", Type.BOOLEAN, TweetRecord::extended),
     HASHTAGS("hashtags", Type.STRING_ARRAY, tweet -> tweet.entities().hashtags().toJavaList()),
     MENTIONS("mentions", Type.STRING_ARRAY, tweet -> tweet.entities().mentions().toJavaList()),
-    URLS("urls", Type.STRING_ARRAY, tweet -> tweet.entities().urls().toJavaList());
+    URLS("urls", Type.STRING_ARRAY, tweet -> tweet.entities().urls().toJavaList()),
+    /** NULL unless the job applies a language model ({@code stream --model}). */
+    PREDICTED_LANG("predicted_lang", Type.STRING, tweet -> tweet.predictedLang().getOrNull());
 
     /** Column types, named as SQL names them; each engine maps them to its own. */
     public enum Type { BIGINT, TIMESTAMP, STRING, BOOLEAN, STRING_ARRAY }

@@ -38,6 +38,47 @@ public final class Words {
         return Array.ofAll(words);
     }
 
+    /**
+     * What a tweet writes besides words, entities and white space, one code point each, in order: emoji, punctuation
+     * ({@code ¿}, {@code …}), symbols. A language shows in them too, and a tweet of emoji alone has nothing else.
+     * Joiners, variation selectors and other marks that only shape the character before them are left out.
+     */
+    public static Seq<String> symbols(String tweet) {
+        ArrayList<String> symbols = new ArrayList<>();
+        String text = tweet.toLowerCase(Locale.ROOT);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (Character.isWhitespace(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
+                continue;
+            }
+            int chunkEnd = i;
+            while (chunkEnd < n && !Character.isWhitespace(text.codePointAt(chunkEnd))) {
+                chunkEnd += Character.charCount(text.codePointAt(chunkEnd));
+            }
+            if (!isEntity(text, i, chunkEnd)) {
+                for (int j = i; j < chunkEnd; j += Character.charCount(text.codePointAt(j))) {
+                    int c = text.codePointAt(j);
+                    if (isSymbol(c)) {
+                        symbols.add(Character.toString(c));
+                    }
+                }
+            }
+            i = chunkEnd;
+        }
+        return Array.ofAll(symbols);
+    }
+
+    private static boolean isSymbol(int c) {
+        if (Character.isLetterOrDigit(c)) {
+            return false;
+        }
+        int type = Character.getType(c);
+        return type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+                && type != Character.COMBINING_SPACING_MARK && type != Character.FORMAT && type != Character.CONTROL;
+    }
+
     /** A link, a hashtag or a mention: the whole white-space-delimited chunk is skipped. */
     private static boolean isEntity(String text, int from, int to) {
         char first = text.charAt(from);

@@ -11,9 +11,11 @@ import java.util.Objects;
  *
  * @param body the preprocessed body: the full text when the tweet was extended
  * @param extended whether the body is Twitter's {@code extended_tweet.full_text}
+ * @param predictedLang the language a model trained offline gives the body, when the job applies one
  */
 public record TweetRecord(Option<Long> id, Option<Instant> createdAt, Option<String> lang, Option<String> author,
-                          String body, boolean extended, Entities entities) implements Serializable {
+                          String body, boolean extended, Entities entities, Option<String> predictedLang)
+        implements Serializable {
 
     public TweetRecord {
         Objects.requireNonNull(id, "id");
@@ -22,5 +24,17 @@ public record TweetRecord(Option<Long> id, Option<Instant> createdAt, Option<Str
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(entities, "entities");
+        Objects.requireNonNull(predictedLang, "predictedLang");
+    }
+
+    /** A record as the wire gives it, before any model has predicted its language. */
+    public TweetRecord(Option<Long> id, Option<Instant> createdAt, Option<String> lang, Option<String> author,
+                       String body, boolean extended, Entities entities) {
+        this(id, createdAt, lang, author, body, extended, entities, Option.none());
+    }
+
+    /** This record with the language a model predicted for it. */
+    public TweetRecord withPredictedLang(String language) {
+        return new TweetRecord(id, createdAt, lang, author, body, extended, entities, Option.some(language));
     }
 }

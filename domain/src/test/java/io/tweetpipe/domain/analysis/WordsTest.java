@@ -47,4 +47,11 @@ class WordsTest {
         assertFalse(StopWords.contains(Option.none(), "vaccine"));
         assertEquals(io.vavr.collection.HashSet.of("en", "es", "pt", "fr", "de"), StopWords.languages());
     }
+
+    @Test
+    void givenEmojiAndPunctuation_symbols_givesThemOutsideEntitiesWithoutJoiners() {
+        assertEquals(List.of("¿", "?", "❤", "👩", "⚕", "…"),
+                Words.symbols("¿Qué? ❤\uFE0F 👩\u200D⚕\uFE0F #¡covid! @who https://t.co/x?y … 42"));
+        assertEquals(List.empty(), Words.symbols("plain words only"));
+    }
 }

@@ -2,10 +2,12 @@ package io.tweetpipe.adapters.twitter.replay;
 
 import io.tweetpipe.adapters.twitter.v1.SeenStatuses;
 import io.tweetpipe.adapters.twitter.v2.StreamLines;
+import io.tweetpipe.application.port.out.TweetRecording;
 import io.tweetpipe.application.port.out.TweetSource;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.TrackFilter;
+import io.tweetpipe.domain.tweet.Tweet;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
 import io.vavr.control.Try;
@@ -18,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -29,11 +32,14 @@ import java.util.function.Supplier;
  * pass a status is handed on at most once and never after its delete notice ({@link SeenStatuses}), as the live
  * source does, so a recording replays to what the live run handed on.
  *
+ * <p>Read as a {@link TweetRecording} (to learn from), one pass hands on every status, unfiltered and unpaced, by the
+ * same rules.
+ *
  * <p>One interrupt of the thread that runs {@link #stream} stops it, wherever it is: that thread only waits for the
  * next parsed line, for the next turn and for the listener. Lines are read and parsed ahead on a thread of its own
  * ({@link ReadAhead}), so that reading a file or a pipe never holds it.
  */
-public final class ReplayTweetSource implements TweetSource {
+public final class ReplayTweetSource implements TweetSource, TweetRecording {
 
     /** The bundled sample, next to this class: generated, not recorded, so no real person's post. */
     public static final String BUNDLED_SAMPLE = "sample-tweets.jsonl";
@@ -78,7 +84,7 @@ public final class ReplayTweetSource implements TweetSource {
         Pacer pacer = new Pacer(settings.rate(), ticker);
         long delivered = 0;
         while (true) {
-            Either<Rejection, Pass> done = replayOnce(filter, listener, pacer);
+            Either<Rejection, Pass> done = replayOnce(filter::matches, listener, pacer);
             if (done.isLeft()) {
                 return Either.left(done.getLeft());
             }
@@ -96,8 +102,19 @@ public final class ReplayTweetSource implements TweetSource {
     private record Pass(long delivered, long statuses) {
     }
 
-    private Either<Rejection, Pass> replayOnce(TrackFilter filter, Consumer<StreamMessage> listener, Pacer pacer)
-            throws InterruptedException {
+    @Override
+    public Either<Rejection, Long> read(Consumer<Tweet> tweets) throws InterruptedException {
+        Objects.requireNonNull(tweets, "tweets");
+        Pacer flatOut = new Pacer(ReplaySettings.AS_FAST_AS_POSSIBLE, ticker);
+        return replayOnce(tweet -> true, message -> {
+            if (message instanceof StreamMessage.Status status) {
+                tweets.accept(status.tweet());
+            }
+        }, flatOut).map(Pass::statuses);
+    }
+
+    private Either<Rejection, Pass> replayOnce(Predicate<Tweet> filter, Consumer<StreamMessage> listener,
+                                               Pacer pacer) throws InterruptedException {
         Either<Rejection, InputStream> opened = input.get();
         if (opened.isLeft()) {
             return Either.left(opened.getLeft());
@@ -123,7 +140,7 @@ public final class ReplayTweetSource implements TweetSource {
                     return Either.right(new Pass(delivered, statuses));
                 }
                 StreamMessage message = read.message();
-                if (message instanceof StreamMessage.Status status && !filter.matches(status.tweet())) {
+                if (message instanceof StreamMessage.Status status && !filter.test(status.tweet())) {
                     continue;
                 }
                 if (seen.admit(message) != SeenStatuses.Verdict.HAND_ON) {
