@@ -54,6 +54,21 @@ final class AnalysisOptions {
             description = "run the queries over a window of D, every --slide, rather than over each batch")
     Duration sqlWindow;
 
+    @CommandLine.Option(names = "--clusters", paramLabel = "K", description = "group tweets into K topic clusters "
+            + "with streaming k-means, 2 to 50, and report each cluster's size and top words every batch")
+    Integer clusters;
+    @CommandLine.Option(names = "--cluster-half-life", paramLabel = "D", defaultValue = "30s",
+            converter = RunOptions.DurationConverter.class,
+            description = "with --clusters: how fast older batches weigh less (default: ${DEFAULT-VALUE})")
+    Duration clusterHalfLife;
+    @CommandLine.Option(names = "--classifier", description = "learn each tweet's language online, each batch "
+            + "predicted before it is learnt from, with the accuracy per batch and since the start (the labels come "
+            + "from the structured wire)")
+    boolean classifier;
+    @CommandLine.Option(names = "--model", paramLabel = "DIR", description = "add the language a model trained by "
+            + "'tweetpipe train' predicts to every record: the column predicted_lang, for SQL and the sinks")
+    String model;
+
     /**
      * The analyses asked for, checked against the batch interval; the tracked keywords are left out of word rankings,
      * which they would top. Queries are analysed by {@code queries} only when everything else is right, because it
@@ -79,6 +94,20 @@ final class AnalysisOptions {
             asked = asked.append(idleTimeout.compareTo(batch) < 0
                     ? Either.left(Rejection.of("--idle-timeout", "shorter than a batch: nothing would be kept"))
                     : Either.right(new Analysis.RunningTotals(idleTimeout, batch.multipliedBy(10), Math.max(1, top))));
+        }
+        if (clusters != null) {
+            asked = asked.append(clusters < 2 || clusters > 50
+                    ? Either.left(Rejection.of("--clusters", clusters + " is not between 2 and 50"))
+                    : clusterHalfLife.isZero() ? Either.left(Rejection.of("--cluster-half-life", "give a half-life "
+                            + "longer than nothing, e.g. 30s"))
+                    : Either.right(new Analysis.Clusters(clusters, clusterHalfLife)));
+        }
+        if (classifier) {
+            asked = asked.append(Either.right(new Analysis.LanguageClassifier()));
+        }
+        if (model != null) {
+            asked = asked.append(model.isBlank() ? Either.left(Rejection.of("--model", "give the directory "
+                    + "'tweetpipe train' saved a model in")) : Either.right(new Analysis.ModelPredictions(model.strip())));
         }
         Either<Rejection, Option<Window>> queryWindow = sqlWindow == null ? Either.right(Option.none())
                 : Window.of(sqlWindow, slide, batch).map(Option::some);
