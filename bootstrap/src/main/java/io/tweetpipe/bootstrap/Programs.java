@@ -92,7 +92,6 @@ final class Programs {
             broker.forEach(EmbeddedKafka::close);
             return 1;
         }
-        dashboard.forEach(page -> LOG.log(Level.INFO, "dashboard on {0}", page.url()));
         RunningStream running = started.get();
         watchForEnd(running);
         try {
