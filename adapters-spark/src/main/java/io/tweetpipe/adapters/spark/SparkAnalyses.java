@@ -7,14 +7,18 @@ import io.tweetpipe.domain.analysis.Window;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.Lazy;
 import io.vavr.collection.Seq;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.Optional;
 import org.apache.spark.api.java.function.Function3;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.State;
 import org.apache.spark.streaming.StateSpec;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaMapWithStateDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
 import scala.Tuple2;
 
 /**
@@ -30,9 +34,11 @@ final class SparkAnalyses {
     }
 
     static void compile(JavaDStream<byte[]> chunks, StreamJob job, String sinkKey, Seq<RecordStore> stores) {
-        // Decoded once per batch however many analyses read them; Spark drops each batch's copy when done with it.
+        // Decoded by each analysis that reads them: measured, decoding a record again costs less than keeping it
+        // (serialized, a stream's cache() writes and reads back every record; as objects, Spark walks each one to
+        // size it), and nothing of a batch outlives its outputs.
         Lazy<JavaDStream<TweetRecord>> records = Lazy.of(() -> SparkLearning.withPredictions(
-                chunks.flatMap(new DecodeRecords(job.decoding())), job).cache());
+                chunks.flatMap(new DecodeRecords(job.decoding())), job));
         for (Analysis analysis : job.analyses()) {
             if (analysis instanceof Analysis.Sample sample) {
                 chunks.flatMap(new PreprocessFrames(job.decoding()))
@@ -64,13 +70,20 @@ final class SparkAnalyses {
     /**
      * The incremental window the Spark guide recommends: each slide adds the batches that entered and subtracts
      * those that left, rather than counting the whole window again; keys whose count falls to zero are dropped.
+     * Each batch's counts are reduced and kept as the batch arrives, in the window's partitioning: left to Spark,
+     * a slide's worth of batches would all be counted at the slide, in one batch, seconds late. Co-partitioned,
+     * the window's own reductions need no shuffle.
      */
     private static void trends(JavaDStream<TweetRecord> records, Analysis.Trending trending, String sinkKey) {
         Window window = trending.window();
-        records.flatMap(new TrendKeys(trending))
+        Partitioner partitioner = new HashPartitioner(partitions(records));
+        JavaPairDStream<String, Long> batchCounts = records.flatMap(new TrendKeys(trending))
                 .mapToPair(key -> new Tuple2<>(key, 1L))
-                .reduceByKeyAndWindow(Long::sum, (in, out) -> in - out, duration(window.length()),
-                        duration(window.slide()), partitions(records), counted -> counted._2() > 0)
+                .reduceByKey(Long::sum, partitioner)
+                .persist(StorageLevel.MEMORY_ONLY_SER());
+        batchCounts.foreachRDD(counts -> counts.foreachPartition(computedAndKept -> { }));
+        batchCounts.reduceByKeyAndWindow(Long::sum, (in, out) -> in - out, duration(window.length()),
+                        duration(window.slide()), partitioner, counted -> counted._2() > 0)
                 .foreachRDD(new PublishRanking(trending, sinkKey));
     }
 
