@@ -154,11 +154,16 @@ public abstract class StoredResultsContract {
 
     private static ClusterSummary.Cluster cluster(int id, long size, double weight, List<String> terms,
                                                   String... languagesAndCounts) {
-        LinkedHashMap<String, Long> languages = LinkedHashMap.empty();
+        return new ClusterSummary.Cluster(id, size, weight, terms, counts(languagesAndCounts));
+    }
+
+    /** Languages and their counts, in the order given: {@code "en", "30", "es", "10"}. */
+    private static LinkedHashMap<String, Long> counts(String... languagesAndCounts) {
+        LinkedHashMap<String, Long> counts = LinkedHashMap.empty();
         for (int i = 0; i < languagesAndCounts.length; i += 2) {
-            languages = languages.put(languagesAndCounts[i], Long.parseLong(languagesAndCounts[i + 1]));
+            counts = counts.put(languagesAndCounts[i], Long.parseLong(languagesAndCounts[i + 1]));
         }
-        return new ClusterSummary.Cluster(id, size, weight, terms, languages);
+        return counts;
     }
 
     private static ClassifierAccuracy accuracy(Instant time, long correct, long judged, long cumulativeCorrect,
@@ -168,11 +173,7 @@ public abstract class StoredResultsContract {
     }
 
     private static PredictedLanguages predictions(Instant time, long agreed, long judged, String... languagesAndCounts) {
-        LinkedHashMap<String, Long> counts = LinkedHashMap.empty();
-        for (int i = 0; i < languagesAndCounts.length; i += 2) {
-            counts = counts.put(languagesAndCounts[i], Long.parseLong(languagesAndCounts[i + 1]));
-        }
-        return new PredictedLanguages(time, MODEL, counts, new Accuracy(agreed, judged));
+        return new PredictedLanguages(time, MODEL, counts(languagesAndCounts), new Accuracy(agreed, judged));
     }
 
     @Test
@@ -213,14 +214,14 @@ public abstract class StoredResultsContract {
     void givenHostileKeysAndValues_accept_storesThemAsTheStoreSaysItKeepsThem() throws Exception {
         BatchSink sink = sink();
         List<String> hostile = RecordStoreContract.hostileTexts().filter(text -> !text.isEmpty());
+        LinkedHashMap<String, Long> hostileCounts = LinkedHashMap.ofEntries(hostile.zipWithIndex()
+                .map(ti -> io.vavr.Tuple.of(ti._1, (long) ti._2 + 1)));
         List<StreamOutput> outputs = List.of(
                 new Ranking(T1, HASHTAGS, hostile.zipWithIndex().map(ti -> new Count(ti._1, 100 - ti._2))),
                 new QueryRows(T1, QUERY, List.of("body", "n"), hostile.map(text -> List.of(text, "1")), false),
                 new ClusterSummary(T1, CLUSTERS, List.of(new ClusterSummary.Cluster(0, 3, 3.0, hostile,
-                        LinkedHashMap.ofEntries(hostile.zipWithIndex().map(ti -> io.vavr.Tuple.of(ti._1,
-                                (long) ti._2 + 1))))), 0),
-                new PredictedLanguages(T1, new Analysis.ModelPredictions(hostile.head()), LinkedHashMap.ofEntries(
-                        hostile.zipWithIndex().map(ti -> io.vavr.Tuple.of(ti._1, (long) ti._2 + 1))),
+                        hostileCounts)), 0),
+                new PredictedLanguages(T1, new Analysis.ModelPredictions(hostile.head()), hostileCounts,
                         new Accuracy(1, 2)));
 
         outputs.forEach(sink::accept);
