@@ -42,7 +42,7 @@ public final class FileOutput {
         return new FileRecordStore(settings);
     }
 
-    /** Every ranking, totals and query result, on the driver. */
+    /** Every ranking, totals, query result and learning result, on the driver. */
     public BatchSink results() {
         return new FileResultSink(settings);
     }

@@ -1,6 +1,9 @@
 package io.tweetpipe.adapters.files;
 
 import io.tweetpipe.application.port.out.BatchSink;
+import io.tweetpipe.domain.batch.ClassifierAccuracy;
+import io.tweetpipe.domain.batch.ClusterSummary;
+import io.tweetpipe.domain.batch.PredictedLanguages;
 import io.tweetpipe.domain.batch.QueryRows;
 import io.tweetpipe.domain.batch.Ranking;
 import io.tweetpipe.domain.batch.StreamOutput;
@@ -20,7 +23,10 @@ import java.util.Objects;
 /**
  * Each result in a folder of its own, on the driver, as Spark's {@code saveAsTextFiles} writes each DStream:
  * {@code trends-hashtags-TIME_IN_MS/part-00000.jsonl} (a line per ranked key), {@code totals-TIME_IN_MS} (one line),
- * {@code sql-HASH-TIME_IN_MS} (a line per row, the columns as fields, the query beside it in {@code query.sql}).
+ * {@code sql-HASH-TIME_IN_MS} (a line per row, the columns as fields, the query beside it in {@code query.sql}), and
+ * one line each for the learning analyses: {@code clusters-TIME_IN_MS} (every cluster, its terms and languages),
+ * {@code classifier-TIME_IN_MS} (the batch's and the cumulative accuracy), {@code predictions-TIME_IN_MS} (the
+ * model's languages and its agreement with the wire's).
  * Written aside and committed, so a result handed again replaces its folder. Samples and figures are not stored:
  * every record is, by {@link FileRecordStore}.
  */
@@ -50,6 +56,23 @@ public final class FileResultSink implements BatchSink {
                 rows.columns().zip(row).forEach(cv -> fields.put(cv._1, cv._2));
                 return fields;
             }));
+        } else if (output instanceof ClusterSummary summary) {
+            write(summary.analysis().name(), summary, List.of(fields("time", summary.time(), "unclustered",
+                    summary.unclustered(), "clusters", summary.clusters().map(c -> fields("cluster", c.id(),
+                            "size", c.size(), "weight", c.weight(), "top_terms", c.topTerms().toJavaList(),
+                            "languages", c.languages().toJavaMap(java.util.LinkedHashMap::new, t -> t)))
+                            .toJavaList())));
+        } else if (output instanceof ClassifierAccuracy accuracy) {
+            write(accuracy.classifier().name(), accuracy, List.of(fields("time", accuracy.time(),
+                    "batch_correct", accuracy.batch().correct(), "batch_judged", accuracy.batch().judged(),
+                    "cumulative_correct", accuracy.cumulative().correct(), "cumulative_judged",
+                    accuracy.cumulative().judged(), "unjudged", accuracy.unjudged(), "unlabelled",
+                    accuracy.unlabelled(), "languages", accuracy.languages())));
+        } else if (output instanceof PredictedLanguages predicted) {
+            write(predicted.model().name(), predicted, List.of(fields("time", predicted.time(), "model",
+                    predicted.model().modelDirectory(), "agreed", predicted.agreement().correct(), "judged",
+                    predicted.agreement().judged(), "counts",
+                    predicted.counts().toJavaMap(java.util.LinkedHashMap::new, t -> t))));
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Just enough JSON to write what the sink keeps: strings, numbers, booleans, null, arrays of them and objects. Every
+ * Just enough JSON to write what the sink keeps: strings, numbers (a double that is not finite as null), booleans, null, arrays of them and objects. Every
  * string is kept exactly: control characters (NUL among them) and a lone surrogate, which UTF-8 cannot carry, are
  * written as {@code \}{@code uXXXX} escapes, which every JSON parser reads back as the same UTF-16 code unit.
  */
@@ -25,6 +25,9 @@ final class Json {
         }
         if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
             return out.append(value);
+        }
+        if (value instanceof Double number) {
+            return Double.isFinite(number) ? out.append(number) : out.append("null");  // JSON has no NaN
         }
         if (value instanceof Instant instant) {
             return string(out, instant.toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tweetpipe.application.contract.StoredResultsContract;
 import io.tweetpipe.domain.tweet.Entities;
+import io.tweetpipe.domain.learning.Accuracy;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -101,6 +102,39 @@ final class StoredFiles {
                     out.add(StoredResultsContract.total(time, top.get("rank").intValue(),
                             top.get("hashtag").textValue(), top.get("count").longValue()));
                 }
+            }
+        }
+        for (Path folder : folders(directory, "clusters")) {
+            for (JsonNode line : lines(folder)) {
+                Instant time = Instant.parse(line.get("time").textValue());
+                out.add(StoredResultsContract.unclustered(time, line.get("unclustered").longValue()));
+                for (JsonNode cluster : line.get("clusters")) {
+                    int id = cluster.get("cluster").intValue();
+                    out.add(StoredResultsContract.cluster(time, id, cluster.get("size").longValue(),
+                            cluster.get("weight").doubleValue(), texts(cluster.get("top_terms"))));
+                    cluster.get("languages").properties().forEach(language -> out.add(
+                            StoredResultsContract.clusterLanguage(time, id, language.getKey(),
+                                    language.getValue().longValue())));
+                }
+            }
+        }
+        for (Path folder : folders(directory, "classifier")) {
+            for (JsonNode line : lines(folder)) {
+                out.add(StoredResultsContract.classifier(Instant.parse(line.get("time").textValue()),
+                        new Accuracy(line.get("batch_correct").longValue(), line.get("batch_judged").longValue()),
+                        new Accuracy(line.get("cumulative_correct").longValue(),
+                                line.get("cumulative_judged").longValue()),
+                        line.get("unjudged").longValue(), line.get("unlabelled").longValue(),
+                        line.get("languages").intValue()));
+            }
+        }
+        for (Path folder : folders(directory, "predictions")) {
+            for (JsonNode line : lines(folder)) {
+                Instant time = Instant.parse(line.get("time").textValue());
+                out.add(StoredResultsContract.agreement(time, line.get("model").textValue(),
+                        new Accuracy(line.get("agreed").longValue(), line.get("judged").longValue())));
+                line.get("counts").properties().forEach(language -> out.add(StoredResultsContract.predicted(time,
+                        language.getKey(), language.getValue().longValue())));
             }
         }
         try (DirectoryStream<Path> queries = Files.newDirectoryStream(directory, "sql-*-[0-9]*")) {

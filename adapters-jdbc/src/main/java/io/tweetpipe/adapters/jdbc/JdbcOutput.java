@@ -56,7 +56,7 @@ public final class JdbcOutput implements AutoCloseable {
         return new JdbcRecordStore(settings);
     }
 
-    /** Rankings, totals and query results, on the driver. */
+    /** Rankings, totals, query results and the learning analyses' results, on the driver. */
     public BatchSink results() {
         return new JdbcResultSink(settings);
     }

@@ -3,6 +3,7 @@ package io.tweetpipe.adapters.jdbc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tweetpipe.application.contract.StoredResultsContract;
+import io.tweetpipe.domain.learning.Accuracy;
 import io.tweetpipe.domain.tweet.Entities;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.collection.List;
@@ -85,6 +86,25 @@ final class StoredRows {
         lines.addAll(query(settings, "SELECT query, batch_time, row_no, columns, cells FROM query_results", rows ->
                 StoredResultsContract.queryRow(rows.getString(1), time(settings, rows, 2), rows.getInt(3),
                         texts(settings, rows, 4), texts(settings, rows, 5))).toJavaList());
+        lines.addAll(query(settings, "SELECT batch_time, unclustered FROM cluster_batches", rows ->
+                StoredResultsContract.unclustered(time(settings, rows, 1), rows.getLong(2))).toJavaList());
+        lines.addAll(query(settings, "SELECT batch_time, cluster, size, weight, top_terms FROM clusters", rows ->
+                StoredResultsContract.cluster(time(settings, rows, 1), rows.getInt(2), rows.getLong(3),
+                        rows.getDouble(4), texts(settings, rows, 5))).toJavaList());
+        lines.addAll(query(settings, "SELECT batch_time, cluster, lang, count FROM cluster_languages", rows ->
+                StoredResultsContract.clusterLanguage(time(settings, rows, 1), rows.getInt(2), rows.getString(3),
+                        rows.getLong(4))).toJavaList());
+        lines.addAll(query(settings, "SELECT batch_time, batch_correct, batch_judged, cumulative_correct, "
+                + "cumulative_judged, unjudged, unlabelled, languages FROM classifier_accuracy", rows ->
+                StoredResultsContract.classifier(time(settings, rows, 1), new Accuracy(rows.getLong(2),
+                        rows.getLong(3)), new Accuracy(rows.getLong(4), rows.getLong(5)), rows.getLong(6),
+                        rows.getLong(7), rows.getInt(8))).toJavaList());
+        lines.addAll(query(settings, "SELECT batch_time, model, agreed, judged FROM prediction_batches", rows ->
+                StoredResultsContract.agreement(time(settings, rows, 1), rows.getString(2),
+                        new Accuracy(rows.getLong(3), rows.getLong(4)))).toJavaList());
+        lines.addAll(query(settings, "SELECT batch_time, predicted_lang, count FROM predicted_languages", rows ->
+                StoredResultsContract.predicted(time(settings, rows, 1), rows.getString(2), rows.getLong(3)))
+                .toJavaList());
         return List.ofAll(lines);
     }
 

@@ -2,6 +2,7 @@ package io.tweetpipe.adapters.spark;
 
 import io.tweetpipe.domain.batch.Batch;
 import io.tweetpipe.domain.batch.BatchTally;
+import io.tweetpipe.domain.tweet.SampledTweet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import org.apache.spark.streaming.Time;
  * <p>It runs on the driver, but Spark serializes it with the DStream graph when checkpointing is on, so it holds
  * the sink's key rather than the sink: an adapter or a port never enters a Spark closure.
  */
-final class PublishBatch implements VoidFunction2<JavaRDD<String>, Time> {
+final class PublishBatch implements VoidFunction2<JavaRDD<SampledTweet>, Time> {
 
     private final int limit;
     private final String sinkKey;
@@ -27,12 +28,12 @@ final class PublishBatch implements VoidFunction2<JavaRDD<String>, Time> {
     }
 
     @Override
-    public void call(JavaRDD<String> records, Time time) {
+    public void call(JavaRDD<SampledTweet> records, Time time) {
         Batch batch = tally(records).toBatch(Instant.ofEpochMilli(time.milliseconds()));
         OrderedSink.registered(sinkKey).forEach(sink -> sink.result(batch));
     }
 
-    private BatchTally tally(JavaRDD<String> records) {
+    private BatchTally tally(JavaRDD<SampledTweet> records) {
         BatchTally tally = BatchTally.empty(limit);
         if (records.getNumPartitions() == 0) {
             return tally;  // no block arrived: no job to run

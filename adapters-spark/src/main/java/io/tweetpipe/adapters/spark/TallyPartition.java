@@ -1,6 +1,7 @@
 package io.tweetpipe.adapters.spark;
 
 import io.tweetpipe.domain.batch.BatchTally;
+import io.tweetpipe.domain.tweet.SampledTweet;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -9,7 +10,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
  * Counts one partition and keeps its first records, in one pass: with {@link BatchTally#merge} on the driver, a
  * batch is counted and sampled by one Spark job instead of {@code print()}'s {@code take} plus a {@code count}.
  */
-final class TallyPartition implements FlatMapFunction<Iterator<String>, BatchTally> {
+final class TallyPartition implements FlatMapFunction<Iterator<SampledTweet>, BatchTally> {
 
     private final int limit;
 
@@ -19,7 +20,7 @@ final class TallyPartition implements FlatMapFunction<Iterator<String>, BatchTal
     }
 
     @Override
-    public Iterator<BatchTally> call(Iterator<String> records) {
+    public Iterator<BatchTally> call(Iterator<SampledTweet> records) {
         return List.of(BatchTally.empty(limit).addAll(records)).iterator();
     }
 }

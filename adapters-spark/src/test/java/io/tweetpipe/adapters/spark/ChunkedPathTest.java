@@ -81,7 +81,7 @@ class ChunkedPathTest {
         long elements = 0;
         for (FrameReading.Block block : blocks) {
             for (Iterator<byte[]> stored = block.records(); stored.hasNext(); elements++) {
-                function.call(stored.next()).forEachRemaining(records::add);
+                function.call(stored.next()).forEachRemaining(sampled -> records.add(sampled.body()));
             }
         }
         assertEquals(expected, List.ofAll(records));

@@ -6,6 +6,7 @@ import io.tweetpipe.domain.analysis.Subject;
 import io.tweetpipe.domain.analysis.Window;
 import io.tweetpipe.domain.learning.LabelledText;
 import io.tweetpipe.domain.preprocessing.RecordDecoding;
+import io.tweetpipe.domain.tweet.SampledTweet;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.control.Option;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,7 +108,7 @@ class SparkFunctionsSerializationTest {
 
     @Test
     void givenATally_roundTrip_isEqualAndMergesAlike() throws Exception {
-        BatchTally tally = BatchTally.empty(3).addAll(List.of("a", "b", "c", "d").iterator());
+        BatchTally tally = BatchTally.empty(3).addAll(List.of("a", "b", "c", "d").map(SampledTweet::text).iterator());
 
         assertEquals(tally, roundTrip(tally));
         assertEquals(tally.merge(tally), roundTrip(tally).merge(roundTrip(tally)));
@@ -121,7 +122,7 @@ class SparkFunctionsSerializationTest {
         byte[] chunk = RECEIVED.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
         assertEquals(List.ofAll(() -> function.call(chunk)), List.ofAll(() -> copy.call(chunk)));
-        assertEquals(List.of("an extended tweet, with __end and \\ and a break", "next"),
+        assertEquals(List.of("an extended tweet, with __end and \\ and a break", "next").map(SampledTweet::text),
                 List.ofAll(() -> copy.call(chunk)));
         assertEquals(List.empty(), List.ofAll(() -> copy.call(null)), "a block's padding holds no record");
     }
@@ -130,9 +131,11 @@ class SparkFunctionsSerializationTest {
     void givenThePartitionTally_roundTrip_talliesAlike() throws Exception {
         TallyPartition function = new TallyPartition(2);
 
-        BatchTally tally = roundTrip(function).call(List.of("x", "y", "z").iterator()).next();
+        BatchTally tally = roundTrip(function).call(List.of(new SampledTweet("x", Option.some("en")),
+                SampledTweet.text("y"), SampledTweet.text("z")).iterator()).next();
 
-        assertEquals(new BatchTally(2, 3, List.of("x", "y")), tally);
+        assertEquals(new BatchTally(2, 3, List.of(new SampledTweet("x", Option.some("en")), SampledTweet.text("y"))),
+                tally);
     }
 
     @Test

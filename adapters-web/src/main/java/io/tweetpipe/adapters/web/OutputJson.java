@@ -54,8 +54,10 @@ final class OutputJson {
     static String batch(Batch batch) {
         Json json = new Json().object().field("kind", "batch").field("time", batch.time().toEpochMilli())
                 .field("count", batch.count()).name("tweets").array();
-        for (String text : batch.head().take(TWEETS_PER_BATCH)) {
-            json.object().field("text", cut(text, TWEET_CHARS)).endObject();
+        for (var tweet : batch.head().zip(batch.languages()).take(TWEETS_PER_BATCH)) {
+            json.object().field("text", cut(tweet._1, TWEET_CHARS)).name("lang");
+            tweet._2.fold(json::nullValue, language -> json.value(cut(language, CELL_CHARS)));
+            json.endObject();
         }
         return json.endArray().endObject().toString();
     }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.batch.Batch;
 import io.vavr.collection.List;
+import io.vavr.control.Option;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +117,18 @@ class DashboardHttpTest {
         assertTrue(state.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
         assertTrue(state.body().startsWith("{\"batchIntervalMs\":1000,\"historyMs\":600000,"), state.body());
         assertTrue(state.body().contains("\"records\":1,\"processingMs\":12,\"schedulingDelayMs\":3"), state.body());
-        assertTrue(state.body().contains("\"text\":\"a tweet with \\\"quotes\\\"\""), state.body());
+        assertTrue(state.body().contains("\"text\":\"a tweet with \\\"quotes\\\"\",\"lang\":null}"), state.body());
+    }
+
+    @Test
+    void givenABatchWithLanguages_apiState_servesEachTweetsLanguageAndNullWhereNoneIsKnown() throws Exception {
+        Dashboard dashboard = start();
+        dashboard.sink().accept(new Batch(Instant.ofEpochSecond(1), 2, List.of("olá", "hello"),
+                List.of(Option.some("pt"), Option.none())));
+
+        String state = send(dashboard, "GET", "/api/state").body();
+
+        assertTrue(state.contains("{\"text\":\"olá\",\"lang\":\"pt\"},{\"text\":\"hello\",\"lang\":null}"), state);
     }
 
     @Test

@@ -47,8 +47,10 @@ public abstract class StreamAnalysesContract {
             new Analysis.Trending(Subject.WORDS, WINDOW, 5, HashSet.of("covid"));
     private static final Analysis.RunningTotals TOTALS =
             new Analysis.RunningTotals(Duration.ofMillis(600), Duration.ofMillis(800), 3);
+    /** Batches hold 7 to 9 tweets, the structured ones after the text ones: a sample of 8 shows both, and cuts some. */
+    private static final int SAMPLED = 8;
     private static final StreamJob JOB = new StreamJob(Preprocessing.standard(),
-            List.of(new Analysis.Sample(3), HASHTAGS, WORDS, TOTALS));
+            List.of(new Analysis.Sample(SAMPLED), HASHTAGS, WORDS, TOTALS));
 
     /** An engine whose k-th batch holds exactly the k-th chunks given, batches {@link #BATCH} apart. */
     protected abstract StreamEngine engine(Duration batchInterval, Seq<Seq<byte[]>> batches) throws Exception;
@@ -81,7 +83,7 @@ public abstract class StreamAnalysesContract {
     private static StreamOutput retimed(StreamOutput output, long batch) {
         Instant time = Instant.ofEpochMilli(batch);
         if (output instanceof Batch b) {
-            return new Batch(time, b.count(), b.head());
+            return new Batch(time, b.count(), b.head(), b.languages());
         } else if (output instanceof Ranking r) {
             return new Ranking(time, r.trending(), r.top(), r.before());
         } else if (output instanceof Totals t) {
@@ -133,8 +135,11 @@ public abstract class StreamAnalysesContract {
         Seq<Batch> samples = run(JOB, tweets).filter(Batch.class::isInstance).map(Batch.class::cast);
 
         assertEquals(tweets.batches().map(batch -> (long) batch.size()), samples.map(Batch::count));
-        assertEquals(tweets.batches().map(batch -> batch.take(3).map(TimedTweets.Tweet::expectedBody)),
+        assertEquals(tweets.batches().map(batch -> batch.take(SAMPLED).map(TimedTweets.Tweet::expectedBody)),
                 samples.map(Batch::head));
+        assertEquals(tweets.batches().map(batch -> batch.take(SAMPLED).map(tweet -> tweet.structured()
+                        .map(status -> status.language().code()))), samples.map(Batch::languages),
+                "the language where the structured wire carries one, none on the text wire");
     }
 
     /** The same results from this engine as from memory, output for output. */

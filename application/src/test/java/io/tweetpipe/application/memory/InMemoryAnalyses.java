@@ -13,6 +13,7 @@ import io.tweetpipe.domain.batch.Totals;
 import io.tweetpipe.domain.features.LanguageFeatures;
 import io.tweetpipe.domain.features.TermHashing;
 import io.tweetpipe.domain.learning.Prequential;
+import io.tweetpipe.domain.tweet.SampledTweet;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -70,7 +71,7 @@ final class InMemoryAnalyses {
     /** The next batch's results, in the job's order. */
     Seq<StreamOutput> batch(Instant time, Seq<byte[]> chunks) {
         batch++;
-        Seq<String> bodies = chunks.flatMap(job.decoding()::bodies);
+        Seq<SampledTweet> bodies = chunks.flatMap(job.decoding()::sample);
         Seq<TweetRecord> records = job.needsRecords() || stores.nonEmpty() ? chunks.flatMap(job::records)
                 : List.empty();
         java.util.List<StreamOutput> outputs = new ArrayList<>();
@@ -85,7 +86,7 @@ final class InMemoryAnalyses {
     }
 
     private interface Evaluator {
-        void batch(Instant time, Seq<String> bodies, Seq<TweetRecord> records, java.util.List<StreamOutput> out);
+        void batch(Instant time, Seq<SampledTweet> bodies, Seq<TweetRecord> records, java.util.List<StreamOutput> out);
     }
 
     private final class Sampling implements Evaluator {
@@ -96,7 +97,7 @@ final class InMemoryAnalyses {
         }
 
         @Override
-        public void batch(Instant time, Seq<String> bodies, Seq<TweetRecord> records, java.util.List<StreamOutput> out) {
+        public void batch(Instant time, Seq<SampledTweet> bodies, Seq<TweetRecord> records, java.util.List<StreamOutput> out) {
             out.add(BatchTally.empty(sample.records()).addAll(bodies.iterator()).toBatch(time));
         }
     }
@@ -111,7 +112,7 @@ final class InMemoryAnalyses {
         }
 
         @Override
-        public void batch(Instant time, Seq<String> bodies, Seq<TweetRecord> records, java.util.List<StreamOutput> out) {
+        public void batch(Instant time, Seq<SampledTweet> bodies, Seq<TweetRecord> records, java.util.List<StreamOutput> out) {
             Map<String, Long> counts = new HashMap<>();
             records.flatMap(trending::keys).forEach(key -> counts.merge(key, 1L, Long::sum));
             window.addLast(counts);
@@ -141,7 +142,7 @@ final class InMemoryAnalyses {
         }
 
         @Override
-        public void batch(Instant time, Seq<String> bodies, Seq<TweetRecord> records, java.util.List<StreamOutput> out) {
+        public void batch(Instant time, Seq<SampledTweet> bodies, Seq<TweetRecord> records, java.util.List<StreamOutput> out) {
             for (TweetRecord tweet : records) {
                 for (String hashtag : tweet.entities().hashtags()) {
                     String key = hashtag.toLowerCase(Locale.ROOT);
@@ -177,7 +178,7 @@ final class InMemoryAnalyses {
         }
 
         @Override
-        public void batch(Instant time, Seq<String> bodies, Seq<TweetRecord> records, java.util.List<StreamOutput> out) {
+        public void batch(Instant time, Seq<SampledTweet> bodies, Seq<TweetRecord> records, java.util.List<StreamOutput> out) {
             Prequential batch = Prequential.of(sinceStart.learnt().model(), records.iterator(),
                     record -> LanguageFeatures.vector(hashing, record.body()), classifier.dimension());
             sinceStart = sinceStart.merge(batch);

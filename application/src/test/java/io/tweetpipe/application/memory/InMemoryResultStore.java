@@ -2,6 +2,9 @@ package io.tweetpipe.application.memory;
 
 import io.tweetpipe.application.contract.StoredResultsContract;
 import io.tweetpipe.application.port.out.BatchSink;
+import io.tweetpipe.domain.batch.ClassifierAccuracy;
+import io.tweetpipe.domain.batch.ClusterSummary;
+import io.tweetpipe.domain.batch.PredictedLanguages;
 import io.tweetpipe.domain.batch.QueryRows;
 import io.tweetpipe.domain.batch.Ranking;
 import io.tweetpipe.domain.batch.StreamOutput;
@@ -28,6 +31,12 @@ public final class InMemoryResultStore implements BatchSink {
             slot = "totals";
         } else if (output instanceof QueryRows rows) {
             slot = "sql " + rows.sql().query();
+        } else if (output instanceof ClusterSummary summary) {
+            slot = summary.analysis().name();
+        } else if (output instanceof ClassifierAccuracy accuracy) {
+            slot = accuracy.classifier().name();
+        } else if (output instanceof PredictedLanguages predicted) {
+            slot = predicted.model().name();
         } else {
             return;
         }

@@ -31,8 +31,8 @@ import org.openqa.selenium.NoAlertPresentException;
 /**
  * The demo's graph with the dashboard, every part real: a replay of recorded tweets (one of them hostile markup), the
  * TCP relay, Spark on local[2], the page in a headless Chromium. The charts gain a point with each of Spark's
- * batches, the hostile tweet shows as its characters with no script run, and the JSON endpoint shows Spark's
- * batches, the tweets and the relay's state.
+ * batches, the hostile tweet shows as its characters with no script run, every tweet shows the language the demo's
+ * structured wire carries, and the JSON endpoint shows Spark's batches, the tweets and the relay's state.
  */
 class DashboardEndToEndTest {
 
@@ -43,10 +43,12 @@ class DashboardEndToEndTest {
 
     @Test
     void givenDemoWithTheDashboard_pageAndJson_showItsBatchesTweetsAndRelay(@TempDir Path dir) throws Exception {
+        // 15 tweets a batch over a loop of 20: each batch's first ten (what the page shows) start elsewhere in the
+        // loop, so the hostile tweet, the last, is among them every other batch; 20 a batch could always miss it.
         Path recording = dir.resolve("recorded.jsonl");
         Files.write(recording, List.range(0, 19).map(i -> status(100 + i, "tweet " + i + " about covid"))
                 .append(status(7, HOSTILE)).toJavaList(), StandardCharsets.UTF_8);
-        PipelineConfig config = CommandLines.config("demo", "--replay-file", recording.toString(), "--rate", "40",
+        PipelineConfig config = CommandLines.config("demo", "--replay-file", recording.toString(), "--rate", "30",
                 "--port", String.valueOf(freePort()), "--batch-interval", "500ms", "--dashboard-port", "0").get();
         DashboardPipeline pipeline = DaggerDashboardPipeline.factory().create(config);
 
@@ -76,6 +78,12 @@ class DashboardEndToEndTest {
             chromium.waitFor("the hostile tweet", () -> !chromium.driver().findElements(hostile).isEmpty());
             assertEquals(HOSTILE, chromium.driver().findElements(hostile).get(0).getAttribute("textContent"));
             assertTrue(chromium.driver().findElements(By.cssSelector("#tweets img")).isEmpty());
+            // Read in one script: the rows change with every batch.
+            Object languages = chromium.js("return Array.from(document.querySelectorAll('#tweets tbody td:nth-child(3)'),"
+                    + " cell => cell.textContent);");
+            assertTrue(languages instanceof java.util.List<?> cells && !cells.isEmpty()
+                            && cells.stream().allMatch("en"::equals),
+                    "each tweet's language, from the structured wire: " + languages);
             assertEquals(Boolean.TRUE, chromium.js("return typeof window.__xss === 'undefined';"));
             assertThrows(NoAlertPresentException.class, () -> chromium.driver().switchTo().alert());
             assertTrue(chromium.text(By.id("parts")).contains("relay"));
@@ -96,7 +104,8 @@ class DashboardEndToEndTest {
         assertTrue(state.startsWith("{\"batchIntervalMs\":500,"), state);
         assertTrue(sum(RECORDS, state) > 0, "Spark's batch figures: " + state);
         assertTrue(largest(RELAYED, state) > 0, "the relay's state: " + state);
-        assertTrue(state.contains("\"kind\":\"batch\"") && state.contains("about covid"), "the tweets: " + state);
+        assertTrue(state.contains("\"kind\":\"batch\"") && state.contains("about covid\",\"lang\":\"en\"}"),
+                "the tweets, with their language: " + state);
         assertTrue(state.contains("{\"name\":\"receiver\",\"status\":"), state);
     }
 

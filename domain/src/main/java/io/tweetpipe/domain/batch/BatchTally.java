@@ -1,5 +1,6 @@
 package io.tweetpipe.domain.batch;
 
+import io.tweetpipe.domain.tweet.SampledTweet;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Vector;
 import java.io.Serializable;
@@ -10,7 +11,7 @@ import java.time.Instant;
  * counted and sampled with one Spark job rather than a {@code count()} and a {@code take()}. Tallies of consecutive
  * partitions {@link #merge} in order.
  */
-public record BatchTally(int limit, long count, Seq<String> head) implements Serializable {
+public record BatchTally(int limit, long count, Seq<SampledTweet> head) implements Serializable {
 
     /** For a sink that wants every record of every batch, such as a test's capture. */
     public static final int EVERYTHING = Integer.MAX_VALUE;
@@ -22,16 +23,16 @@ public record BatchTally(int limit, long count, Seq<String> head) implements Ser
         return new BatchTally(limit, 0, Vector.empty());
     }
 
-    public BatchTally add(String record) {
+    public BatchTally add(SampledTweet record) {
         return new BatchTally(limit, count + 1, head.size() < limit ? head.append(record) : head);
     }
 
-    public BatchTally addAll(java.util.Iterator<String> records) {
+    public BatchTally addAll(java.util.Iterator<SampledTweet> records) {
         long n = count;
-        java.util.List<String> kept = new java.util.ArrayList<>();
+        java.util.List<SampledTweet> kept = new java.util.ArrayList<>();
         int room = limit - head.size();
         while (records.hasNext()) {
-            String record = records.next();
+            SampledTweet record = records.next();
             if (kept.size() < room) {
                 kept.add(record);
             }
@@ -45,6 +46,6 @@ public record BatchTally(int limit, long count, Seq<String> head) implements Ser
     }
 
     public Batch toBatch(Instant time) {
-        return new Batch(time, count, head);
+        return new Batch(time, count, head.map(SampledTweet::body), head.map(SampledTweet::lang));
     }
 }

@@ -4,6 +4,7 @@ import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.framing.StructuredFormat;
 import io.tweetpipe.domain.framing.WireFormat;
 import io.tweetpipe.domain.tweet.Entities;
+import io.tweetpipe.domain.tweet.SampledTweet;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.Function1;
 import io.vavr.collection.Array;
@@ -48,17 +49,23 @@ public record RecordDecoding(Preprocessing preprocessing) implements Function1<b
         return Array.ofAll(records);
     }
 
-    /**
-     * What a sample shows of a chunk: each frame's preprocessed body. A chunk with no structured frame (no record
-     * separator in its bytes, the tutorial's wire) takes {@link Preprocessing#applyUtf8}'s one-pass path.
-     */
+    /** Each frame's preprocessed body, as {@link #sample} gives them. */
     public Seq<String> bodies(byte[] utf8) {
+        return sample(utf8).map(SampledTweet::body);
+    }
+
+    /**
+     * What a sample shows of a chunk: each frame's preprocessed body, with its language when the frame is a
+     * structured record that carries one. A chunk with no structured frame (no record separator in its bytes, the
+     * tutorial's wire) takes {@link Preprocessing#applyUtf8}'s one-pass path and knows no language.
+     */
+    public Seq<SampledTweet> sample(byte[] utf8) {
         for (byte b : utf8) {
             if (b == StructuredFormat.RECORD_SEPARATOR) {
-                return apply(utf8).map(TweetRecord::body);
+                return apply(utf8).map(SampledTweet::of);
             }
         }
-        return preprocessing.applyUtf8(utf8);
+        return preprocessing.applyUtf8(utf8).map(SampledTweet::text);
     }
 
     /**

@@ -14,6 +14,7 @@ import io.tweetpipe.domain.framing.WireFormat;
 import io.tweetpipe.domain.tweet.Author;
 import io.tweetpipe.domain.tweet.Entities;
 import io.tweetpipe.domain.tweet.Language;
+import io.tweetpipe.domain.tweet.SampledTweet;
 import io.tweetpipe.domain.tweet.Tweet;
 import io.tweetpipe.domain.tweet.TweetId;
 import io.tweetpipe.domain.tweet.TweetRecord;
@@ -132,6 +133,24 @@ class RecordDecodingTest {
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(expected.get(i), decoded.get(i).get(), "frame " + i);
         }
+    }
+
+    @Test
+    void givenBothWiresInAChunk_sample_givesEachBodyWithTheLanguageOnlyTheStructuredWireCarries() {
+        Tweet portuguese = new Tweet(new TweetId(8), "Tomei a vacina", Option.none(), new Language("pt"),
+                Instant.parse("2026-11-24T10:00:01Z"), new Author(2, "quem"), Entities.NONE);
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+        chunk.writeBytes(Frame.of(TWEET, Wire.STRUCTURED).get().bytes());
+        chunk.writeBytes(Frame.of(portuguese, Wire.TEXT).get().bytes());
+        chunk.writeBytes(Frame.of(portuguese, Wire.STRUCTURED).get().bytes());
+        byte[] textOnly = Frame.of(TWEET, Wire.TEXT).get().bytes();
+
+        assertEquals(List.of(new SampledTweet("covid figures #news", Option.some("en")),
+                        new SampledTweet("tomei a vacina", Option.none()),
+                        new SampledTweet("tomei a vacina", Option.some("pt"))),
+                DECODING.sample(chunk.toByteArray()));
+        assertEquals(List.of(new SampledTweet("covid figures #news", Option.none())), DECODING.sample(textOnly),
+                "the tutorial's wire knows no language");
     }
 
     @Test
