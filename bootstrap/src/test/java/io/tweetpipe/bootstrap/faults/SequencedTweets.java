@@ -1,7 +1,7 @@
 package io.tweetpipe.bootstrap.faults;
 
 import io.tweetpipe.domain.framing.Frame;
-import io.tweetpipe.domain.framing.StructuredFormat;
+import io.tweetpipe.domain.framing.Wire;
 import io.tweetpipe.domain.tweet.Author;
 import io.tweetpipe.domain.tweet.Entities;
 import io.tweetpipe.domain.tweet.Language;
@@ -68,7 +68,7 @@ final class SequencedTweets {
     static Frame structuredFrame(long seq) {
         String body = body(seq);
         Tweet tweet = new Tweet(id(seq), body, Option.none(), ENGLISH, CREATED_AT, AUTHOR, Entities.extract(body));
-        return Frame.of(StructuredFormat.write(tweet)).get();
+        return Frame.of(tweet, Wire.STRUCTURED).get();
     }
 
     /** Bytes of one frame on the wire: every sequenced frame has this length. */
