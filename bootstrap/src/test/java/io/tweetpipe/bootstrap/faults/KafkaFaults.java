@@ -26,6 +26,8 @@ final class KafkaFaults {
 
     private static final Duration GUARD = Faults.GUARD;
     private static final String TOPIC = "tweets";
+    /** The stream mode asks for a relay's port even when it reads Kafka; it is never used. */
+    private static final int UNUSED_PORT = 5555;
     /** As the demo's embedded broker: the direct stream reads them in parallel. */
     private static final int PARTITIONS = 2;
 
@@ -82,6 +84,7 @@ final class KafkaFaults {
             args.addAll(streamOptions(kafka, "killed-job"));
             long killedAt;
             long attemptingAtKill;
+            long killedJobWorstDelay;
             try (StreamJobProcess first = StreamJobProcess.start(dir, "kafka-job-before-kill", ledger, args,
                     storing.environment())) {
                 first.await(l -> l.distinct() >= atLeastOne(rate, before), "the stream to flow before the kill");
@@ -89,6 +92,7 @@ final class KafkaFaults {
                 first.kill();
                 attemptingAtKill = relay.progress().attempting();
                 first.awaitOutputCounted();
+                killedJobWorstDelay = first.worstSchedulingDelayMillis();
             }
             long printedByKilled = ledger.distinct();
             ledger.watchFrom(attemptingAtKill + 1);
@@ -111,7 +115,10 @@ final class KafkaFaults {
                 facts.putAll(FaultReport.facts("printedByKilledJob", printedByKilled, "printedLost",
                         ledger.missing(published, 0), "printedDuplicated", ledger.duplicates(),
                         "printedMangled", ledger.mangled(), "recoveredBatchRecords", second.recovered(),
-                        "recoveredAlreadyPrinted", second.recoveredAlreadyPrinted(), "restartToFirstBatchMillis",
+                        "recoveredAlreadyPrinted", second.recoveredAlreadyPrinted(),
+                        "killedJobWorstSchedulingDelayMillis", killedJobWorstDelay,
+                        "restartedJobWorstSchedulingDelayMillis", second.worstSchedulingDelayMillis(),
+                        "restartToFirstBatchMillis",
                         (second.firstBatchNanos() - killedAt) / 1_000_000, "relayLost", fin.get("lost"),
                         "uncaught", relay.uncaught().size()));
                 long sent = published.cardinality();
@@ -132,7 +139,7 @@ final class KafkaFaults {
             throws IOException, InterruptedException {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(TOPIC, PARTITIONS);
              RelayProcess relay = RelayProcess.start(dir, "kafka-relay-broker-restart", relayArgs(kafka, 0, rate));
-             CountingStream stream = CountingStream.start(0, Faults.BATCH,
+             CountingStream stream = CountingStream.start(UNUSED_PORT, Faults.BATCH,
                      streamOptions(kafka, "broker-restart").toArray(String[]::new))) {
             Ledger ledger = stream.ledger;
             await(ledger, l -> l.distinct() >= atLeastOne(rate, before), "the stream to flow before the broker stops");
@@ -172,7 +179,7 @@ final class KafkaFaults {
      */
     FaultReport relayKill(double rate, Duration before, Duration after) throws IOException, InterruptedException {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(TOPIC, PARTITIONS);
-             CountingStream stream = CountingStream.start(0, Faults.BATCH,
+             CountingStream stream = CountingStream.start(UNUSED_PORT, Faults.BATCH,
                      streamOptions(kafka, "relay-kill").toArray(String[]::new))) {
             Ledger ledger = stream.ledger;
             long killedAt;
