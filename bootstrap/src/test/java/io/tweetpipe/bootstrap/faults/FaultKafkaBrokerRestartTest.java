@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultKafkaBrokerRestartTest {
 
     @Test
-    void givenTheBrokerRestartedMidStream_relayAndStreamCarryOn_losingAndDuplicatingNothing(@TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER) Path dir)
+    void givenTheBrokerRestartedMidStream_relayAndStreamCarryOn_losingAndDuplicatingNothing(@TempDir Path dir)
             throws Exception {
         FaultReport report = new KafkaFaults(dir).brokerRestart(2_000, Duration.ofSeconds(3), Duration.ofSeconds(3),
                 Duration.ofSeconds(3));

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultKafkaRelayKillTest {
 
     @Test
-    void givenTheRelayKilledMidStream_restart_losesAtMostWhatItsProducerHeldAndDuplicatesNothing(@TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER) Path dir)
+    void givenTheRelayKilledMidStream_restart_losesAtMostWhatItsProducerHeldAndDuplicatesNothing(@TempDir Path dir)
             throws Exception {
         FaultReport report = new KafkaFaults(dir).relayKill(2_000, Duration.ofSeconds(3), Duration.ofSeconds(3));
         System.out.println(report);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultKafkaStreamKillTest {
 
     @Test
-    void givenTheJobKilledWhileStoring_aRestartOnItsCheckpoint_storesEveryPublishedTweetExactlyOnce(@TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER) Path dir)
+    void givenTheJobKilledWhileStoring_aRestartOnItsCheckpoint_storesEveryPublishedTweetExactlyOnce(@TempDir Path dir)
             throws Exception {
         FaultReport report = new KafkaFaults(dir).streamJobKill(1_000, Duration.ofSeconds(3), Duration.ofSeconds(3));
         System.out.println(report);
