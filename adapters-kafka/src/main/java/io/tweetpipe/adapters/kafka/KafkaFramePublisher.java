@@ -68,10 +68,8 @@ public final class KafkaFramePublisher implements FramePublisher, AutoCloseable 
                 ProducerConfig.LINGER_MS_CONFIG, 5);
         Producer<String, byte[]> producer = new KafkaProducer<>(conf, new StringSerializer(),
                 new ByteArraySerializer());
-        if (awaitMetadata(producer, settings.topic(), startupWait)) {
-            log.log(Level.INFO, "relay publishing to Kafka topic " + settings.topic() + " at "
-                    + settings.bootstrapServers());
-        } else {
+        // Where frames go is the launcher's line, as for the socket; only a broker that does not answer is ours.
+        if (!awaitMetadata(producer, settings.topic(), startupWait)) {
             log.log(Level.WARNING, "Kafka at " + settings.bootstrapServers() + " did not answer for the topic "
                     + settings.topic() + " within " + startupWait.toSeconds() + " s: publishing anyway");
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -71,25 +72,32 @@ final class KafkaInput implements StreamInput {
     }
 
     /**
-     * Committed: the group's offsets, as Kafka's consumer starts. Earliest or latest: that end of every partition the
-     * topic has now, whatever the group committed (partitions added later start from the earliest).
+     * The topic's partitions, assigned rather than subscribed: the stream joins no consumer group, so a job started
+     * again after a kill reads at once, instead of waiting for the dead job's membership to time out
+     * ({@code session.timeout.ms}, 45 s) before the group's rebalance lets it in; the group still keeps the
+     * committed offsets. Committed: the group's offsets, the earliest where it has none. Earliest or latest: that end
+     * of every partition, whatever the group committed. Partitions added to the topic later are read from a restart
+     * on. A checkpoint's offsets, when the job resumes one, win over all of these.
      */
     private ConsumerStrategy<String, byte[]> strategy(Map<String, Object> params) {
-        List<String> topics = List.of(source.topic());
-        if (source.start() == KafkaSource.Start.COMMITTED) {
-            return ConsumerStrategies.Subscribe(topics, params);
-        }
         Map<TopicPartition, Long> offsets = new HashMap<>();
+        List<TopicPartition> all;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(params)) {
             List<PartitionInfo> partitions = consumer.partitionsFor(source.topic(), LOOKUP_TIMEOUT);
-            List<TopicPartition> all = partitions.stream()
+            all = partitions.stream()
                     .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
                     .toList();
-            Map<TopicPartition, Long> ends = source.start() == KafkaSource.Start.EARLIEST
-                    ? consumer.beginningOffsets(all, LOOKUP_TIMEOUT) : consumer.endOffsets(all, LOOKUP_TIMEOUT);
-            offsets.putAll(ends);
+            offsets.putAll(source.start() == KafkaSource.Start.LATEST ? consumer.endOffsets(all, LOOKUP_TIMEOUT)
+                    : consumer.beginningOffsets(all, LOOKUP_TIMEOUT));
+            if (source.start() == KafkaSource.Start.COMMITTED) {
+                consumer.committed(Set.copyOf(all), LOOKUP_TIMEOUT).forEach((partition, committed) -> {
+                    if (committed != null) {
+                        offsets.put(partition, committed.offset());
+                    }
+                });
+            }
         }
-        return ConsumerStrategies.Subscribe(topics, params, offsets);
+        return ConsumerStrategies.Assign(all, params, offsets);
     }
 
     /** A record's value: one frame's bytes. */

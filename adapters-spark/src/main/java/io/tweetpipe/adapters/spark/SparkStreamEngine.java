@@ -170,16 +170,22 @@ public final class SparkStreamEngine implements StreamEngine {
         long batchMillis = resumed.graph().batchDuration().milliseconds();
         io.vavr.collection.List<String> relays = io.vavr.collection.List.of(resumed.graph().getReceiverInputStreams())
                 .map(stream -> stream.getReceiver() instanceof FrameReceiver frames ? frames.relay() : "?");
-        io.vavr.collection.List<String> asked = settings.relays().map(SparkSettings.Relay::toString).toList();
+        // The direct stream has no receiver: a stream with none read Kafka.
+        io.vavr.collection.List<String> asked = input instanceof KafkaInput ? io.vavr.collection.List.empty()
+                : settings.relays().map(SparkSettings.Relay::toString).toList();
         if (batchMillis != settings.batchInterval().toMillis() || !relays.equals(asked)) {
             LOG.warn("resuming the stream checkpointed in {}, which reads {} in batches of {} ms, as it did then; for "
                     + "{} in batches of {} ms, give another checkpoint directory", settings.checkpoint().get(),
-                    relays.mkString(", "), batchMillis, asked.mkString(", "), settings.batchInterval().toMillis());
+                    inputs(relays), batchMillis, inputs(asked), settings.batchInterval().toMillis());
         } else {
             LOG.warn("resuming the stream checkpointed in {}: batches it had not finished run again",
                     settings.checkpoint().get());
         }
         return new JavaStreamingContext(resumed);
+    }
+
+    private static String inputs(io.vavr.collection.List<String> relays) {
+        return relays.isEmpty() ? "Kafka" : relays.mkString(", ");
     }
 
     /** What Spark is told; {@link SparkSettings#sparkConf()} comes last and wins. */

@@ -31,12 +31,14 @@ import org.apache.kafka.server.common.MetadataVersion;
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final Map<String, Object> config;
     private final Path data;
     private final int port;
+    private KafkaRaftServer server;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path data, int port) {
+    private EmbeddedKafka(Map<String, Object> config, KafkaRaftServer server, Path data, int port) {
+        this.config = config;
         this.server = server;
         this.data = data;
         this.port = port;
@@ -59,10 +61,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setDirectories(List.of(logDir))
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .run();
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config(logDir, brokerPort, controllerPort,
-                    partitions), false), Time.SYSTEM);
-            server.startup();
-            EmbeddedKafka kafka = new EmbeddedKafka(server, data, brokerPort);
+            Map<String, Object> config = config(logDir, brokerPort, controllerPort, partitions);
+            EmbeddedKafka kafka = new EmbeddedKafka(config, startServer(config), data, brokerPort);
             kafka.createTopic(topic, partitions);
             return kafka;
         } catch (Exception | LinkageError e) {
@@ -93,6 +93,35 @@ public final class EmbeddedKafka implements AutoCloseable {
         return props;
     }
 
+    private static KafkaRaftServer startServer(Map<String, Object> config) {
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+        server.startup();
+        return server;
+    }
+
+    /**
+     * Stops the broker as its operator would (a clean shutdown), keeping its data: {@link #startAgain()} brings it
+     * back on the same ports, with what it had taken at the same offsets and the groups' commits. For the faults a
+     * real cluster sees.
+     */
+    public synchronized void stopKeepingData() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts a stopped broker again on its ports and data; a running one is left as it is. */
+    public synchronized void startAgain() {
+        if (closed) {
+            throw new IllegalStateException("the broker is closed and its data removed");
+        }
+        if (server == null) {
+            server = startServer(config);
+        }
+    }
+
     /** {@code 127.0.0.1:port}, for clients' {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
@@ -117,8 +146,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         closed = true;
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            stopKeepingData();
         } finally {
             delete(data);
         }

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tweetpipe.adapters.kafka.KafkaFramePublisher;
+import io.tweetpipe.adapters.kafka.KafkaRelaySettings;
 import io.tweetpipe.adapters.socket.RelaySettings;
 import io.tweetpipe.adapters.socket.SocketRelay;
 import io.tweetpipe.application.memory.CapturingBatchSink;
 import io.tweetpipe.application.port.out.FramePublisher.Delivery;
 import io.tweetpipe.application.port.out.RunningStream;
+import io.tweetpipe.bootstrap.broker.EmbeddedKafka;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.domain.Rejection;
@@ -17,6 +20,7 @@ import io.tweetpipe.domain.batch.Count;
 import io.tweetpipe.domain.batch.Ranking;
 import io.tweetpipe.domain.framing.Frame;
 import io.tweetpipe.domain.framing.WireFormat;
+import io.tweetpipe.domain.tweet.TweetId;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,14 +45,15 @@ import org.junit.jupiter.api.Timeout;
  * this machine, executors in JVMs of their own, everything on 127.0.0.1. The driver runs the job as the stream
  * process wires it ({@code StreamModule}); the receiver, the preprocessing and the tally run on an executor, which
  * receives them serialized, with tweetpipe's classes shipped as {@code spark.jars}. Also launched the way a cluster
- * user launches it: Spark's {@code SparkSubmit} with the bootstrap jar, {@code stream} mode.
+ * user launches it: Spark's {@code SparkSubmit} with the bootstrap jar, {@code stream} mode. And reading a Kafka
+ * topic through the direct stream, with no receiver.
  *
- * <p>The whole class is bounded: the cluster, both applications and the teardown share one 90 s budget.
+ * <p>The whole class is bounded: the cluster, the three applications and the teardown share one 105 s budget.
  */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 105, unit = TimeUnit.SECONDS)
 class ClusterStandaloneTest {
 
-    private static final Duration BUDGET = Duration.ofSeconds(85);
+    private static final Duration BUDGET = Duration.ofSeconds(100);
     private static final String BATCH = "500ms";
 
     private static StandaloneCluster cluster;
@@ -84,36 +89,19 @@ class ClusterStandaloneTest {
         List<String> expected = bodies.stream().map(ClusterStandaloneTest::seen).sorted().toList();
         List<String> appsBefore = applications();
 
-        Map<String, String> sparkSettings = Map.of(
-                "spark.jars", cluster.applicationJars().stream().map(Path::toString).collect(Collectors.joining(",")),
-                "spark.driver.host", StandaloneCluster.HOST,
-                "spark.driver.bindAddress", StandaloneCluster.HOST,
-                "spark.executor.memory", "512m",
-                "spark.executor.extraJavaOptions", String.join(" ", StandaloneCluster.QUICK_START));
         List<String> records;
         try (SocketRelay relay = SocketRelay.open(RelaySettings.listeningOn("127.0.0.1", 0).build()).get()) {
             // A windowed analysis too: tumbling windows of two batches, so each tweet is counted in exactly one.
-            PipelineConfig config = config("stream", "--master", cluster.masterUrl(), "--port",
+            Started stream = startOnTheCluster(config("stream", "--master", cluster.masterUrl(), "--port",
                     Integer.toString(relay.port()), "--batch-interval", BATCH, "--trends", "words", "--window", "1s",
-                    "--slide", "1s", "--top", "3");
-            // SparkConf reads spark.* system properties, as spark-submit passes them; the command line has no flag
-            // for these, which only a cluster needs.
-            sparkSettings.forEach(System::setProperty);
-            ClusterStreamComponent stream = DaggerClusterStreamComponent.factory().create(config);
-            Either<Rejection, RunningStream> started;
-            try {
-                started = stream.processTweetStream().start();
-            } finally {
-                sparkSettings.keySet().forEach(System::clearProperty);
-            }
-            assertTrue(started.isRight(), () -> "the stream starts on the cluster: " + started.getLeft());
-            RunningStream running = started.get();
+                    "--slide", "1s", "--top", "3"));
+            RunningStream running = stream.running();
             try {
                 awaitOrFail(() -> relay.clients() > 0, "a receiver on an executor connects to the relay");
                 for (String body : bodies) {
                     assertEquals(Delivery.SENT, relay.publish(Frame.of(body).get()));
                 }
-                CapturingBatchSink capture = stream.capture();
+                CapturingBatchSink capture = stream.component().capture();
                 capture.awaitRecords(expected.size(), remaining());
                 // A few more batches, for a duplicate to show if there were one.
                 TimeUnit.MILLISECONDS.sleep(1_500);
@@ -130,6 +118,73 @@ class ClusterStandaloneTest {
         assertEquals(expected, records, "each tweet exactly once, preprocessed, and nothing else");
         assertTrue(executorLogOfTheNewApplication(appsBefore).contains("Called receiver 0 onStart"),
                 "the receiver ran in an executor's JVM (the worker's log of the application's executor says so)");
+    }
+
+    /**
+     * The stream on the cluster reading a Kafka topic (a KRaft broker in this JVM) through the direct stream: no
+     * receiver; each Kafka partition is a Spark partition, read by a task on an executor. Every tweet the relay's
+     * publisher put in the topic reaches the sink once.
+     */
+    @Test
+    void givenTweetsOnAKafkaTopic_directStreamOnTheStandaloneCluster_deliversEachExactlyOnce() throws Exception {
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            bodies.add("Kafka tweet #" + i + " on the CLUSTER " + (i % 5 == 0 ? "😷" : "à Ñ ü"));
+        }
+        List<String> expected = bodies.stream().map(ClusterStandaloneTest::seen).sorted().toList();
+        List<String> appsBefore = applications();
+        List<String> records;
+        try (EmbeddedKafka kafka = EmbeddedKafka.start("tweets", 2)) {
+            try (KafkaFramePublisher publisher = KafkaFramePublisher.open(KafkaRelaySettings.of(
+                    kafka.bootstrapServers(), "tweets"))) {
+                for (int i = 0; i < bodies.size(); i++) {
+                    assertEquals(Delivery.SENT, publisher.publish(Frame.of(bodies.get(i)).get(), new TweetId(i + 1)));
+                }
+            }  // close delivers what the producer holds
+            Started stream = startOnTheCluster(config("stream", "--master", cluster.masterUrl(),
+                    "--batch-interval", BATCH, "--transport", "kafka", "--kafka-bootstrap", kafka.bootstrapServers(),
+                    "--kafka-topic", "tweets", "--kafka-start", "earliest"));
+            RunningStream running = stream.running();
+            try {
+                CapturingBatchSink capture = stream.component().capture();
+                capture.awaitRecords(expected.size(), remaining());
+                TimeUnit.MILLISECONDS.sleep(1_500);  // a few more batches, for a duplicate to show if there were one
+                records = new ArrayList<>(capture.records().asJava());
+            } finally {
+                running.stop();
+            }
+        }
+        Collections.sort(records);
+        assertEquals(expected, records, "each tweet exactly once, preprocessed, and nothing else");
+        String executorLog = executorLogOfTheNewApplication(appsBefore);
+        assertTrue(executorLog.contains("Computing topic tweets, partition 0")
+                        && executorLog.contains("Computing topic tweets, partition 1"),
+                "each Kafka partition was read on an executor (its log says so)");
+    }
+
+    /** The stream process's graph with a capturing sink, and its stream running on the cluster. */
+    private record Started(ClusterStreamComponent component, RunningStream running) {
+    }
+
+    private static Started startOnTheCluster(PipelineConfig config) {
+        Map<String, String> sparkSettings = Map.of(
+                "spark.jars", cluster.applicationJars().stream().map(Path::toString).collect(Collectors.joining(",")),
+                "spark.driver.host", StandaloneCluster.HOST,
+                "spark.driver.bindAddress", StandaloneCluster.HOST,
+                "spark.executor.memory", "512m",
+                "spark.executor.extraJavaOptions", String.join(" ", StandaloneCluster.QUICK_START));
+        // SparkConf reads spark.* system properties, as spark-submit passes them; the command line has no flag for
+        // these, which only a cluster needs.
+        sparkSettings.forEach(System::setProperty);
+        ClusterStreamComponent stream = DaggerClusterStreamComponent.factory().create(config);
+        Either<Rejection, RunningStream> started;
+        try {
+            started = stream.processTweetStream().start();
+        } finally {
+            sparkSettings.keySet().forEach(System::clearProperty);
+        }
+        assertTrue(started.isRight(), () -> "the stream starts on the cluster: " + started.getLeft());
+        return new Started(stream, started.get());
     }
 
     /** The word "cluster" (in 2,000 of the tweets, once each) as the word rankings counted it, summed. */

@@ -138,6 +138,38 @@ class KafkaEndToEndTest {
         assertEquals(List.empty(), List.ofAll(early), "offsets committed before the batch's outputs were done");
     }
 
+    /**
+     * The launcher says where the relay publishes, in one line with what it tracks; the publisher opening on a broker
+     * that answers adds none of its own (it did, and the demo said it twice).
+     */
+    @Test
+    void givenABrokerThatAnswers_openingThePublisher_addsNoLineToTheLaunchers() throws Exception {
+        kafka.createTopic("quiet", 1);
+        java.util.List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                lines.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(KafkaFramePublisher.class.getName());
+        logger.addHandler(capture);
+        try {
+            publish("quiet", "opened", 1);
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertEquals(List.empty(), List.ofAll(lines));
+    }
+
     private static long committedNow(Admin admin, String group) throws Exception {
         return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
                 .filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();

@@ -117,47 +117,6 @@ final class DriverRecovery {
                 jdbcUrl, jdbcUser));
     }
 
-    /** Where the killed job stores, and how to count what it stored. */
-    record Storing(Path files, String jdbcUrl, String jdbcUser) {
-
-        Map<String, String> environment() {
-            return Map.of(StreamJobMain.FILES, files.toString(), StreamJobMain.JDBC_URL, jdbcUrl,
-                    StreamJobMain.JDBC_USER, jdbcUser);
-        }
-
-        /** Rows per sequence number in the database's {@code tweets}, and in the files' committed batches. */
-        Map<String, Map<Long, Integer>> stored() throws IOException {
-            Map<String, Map<Long, Integer>> stores = new LinkedHashMap<>();
-            Map<Long, Integer> database = new java.util.HashMap<>();
-            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl, jdbcUser, null);
-                 java.sql.Statement statement = connection.createStatement();
-                 java.sql.ResultSet rows = statement.executeQuery("SELECT body FROM tweets")) {
-                while (rows.next()) {
-                    database.merge(SequencedTweets.seqOf(rows.getString(1)), 1, Integer::sum);
-                }
-            } catch (java.sql.SQLException e) {
-                throw new IOException("cannot read what the job stored in " + jdbcUrl, e);
-            }
-            stores.put("postgres", database);
-            Map<Long, Integer> inFiles = new java.util.HashMap<>();
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-            try (java.nio.file.DirectoryStream<Path> folders = Files.newDirectoryStream(files, "tweets-[0-9]*")) {
-                for (Path folder : folders) {
-                    try (java.nio.file.DirectoryStream<Path> parts = Files.newDirectoryStream(folder, "part-*.jsonl")) {
-                        for (Path part : parts) {
-                            for (String line : Files.readAllLines(part)) {
-                                inFiles.merge(SequencedTweets.seqOf(json.readTree(line).get("body").textValue()), 1,
-                                        Integer::sum);
-                            }
-                        }
-                    }
-                }
-            }
-            stores.put("files", inFiles);
-            return stores;
-        }
-    }
-
     private FaultReport streamJobKill(double rate, Duration before, Duration after, boolean checkpoint,
                                       Storing storing) throws IOException, InterruptedException {
         String fault = "stream job killed, restarted" + (checkpoint ? ", --checkpoint" : "")
@@ -228,21 +187,7 @@ final class DriverRecovery {
                                 fin.get("lostOnDisconnect"), "cutLineAtKill", cutByKill, "invented", invented,
                                 "uncaught", relay.uncaught().size()));
                 if (storing != null) {
-                    BitSet printed = ledger.snapshot();
-                    for (Map.Entry<String, Map<Long, Integer>> store : storing.stored().entrySet()) {
-                        Map<Long, Integer> rows = store.getValue();
-                        BitSet held = new BitSet();
-                        rows.keySet().stream().filter(seq -> seq >= 0).forEach(seq -> held.set((int) (long) seq));
-                        BitSet missing = (BitSet) printed.clone();
-                        missing.andNot(held);
-                        BitSet unprinted = (BitSet) held.clone();
-                        unprinted.andNot(printed);
-                        facts.put(store.getKey() + "Rows", rows.values().stream().mapToLong(n -> n).sum());
-                        facts.put(store.getKey() + "Duplicated", rows.values().stream().filter(n -> n > 1).count());
-                        facts.put(store.getKey() + "Missing", (long) missing.cardinality());
-                        facts.put(store.getKey() + "Unprinted", (long) unprinted.cardinality());
-                        facts.put(store.getKey() + "Mangled", (long) rows.getOrDefault(-1L, 0));
-                    }
+                    facts.putAll(storing.facts(ledger.snapshot(), "Missing", "Unprinted"));
                 }
                 return new FaultReport(fault, sent, sent - lost, lost, ledger.duplicates(),
                         ledger.mangled() + invented, fin.get("dropped"), Duration.ofNanos(recoveredAt - killedAt),

@@ -16,7 +16,8 @@ import java.util.Map;
  * @param mangled records that are not exactly a tweet that was sent: changed, split, merged or invented
  * @param countedDrops frames the relay refused and counted ({@code DROPPED}: a full buffer, over the cap), never sent
  * @param recovery from the fault to the first record published after it reaching the sink; null if not a recovery
- * @param peakBufferedBytes the most bytes the relay held for readers at once (backlog and outboxes, RelayStats)
+ * @param peakBufferedBytes the most bytes the relay held for readers at once (backlog and outboxes, RelayStats); -1
+ *     if not measured (a Kafka producer's buffer)
  * @param peakRelayRssBytes the relay process's peak resident memory (VmHWM); for the demo, relay and Spark in one
  *     process, that process's; -1 if not measured
  * @param facts the numbers particular to this fault, by name
@@ -49,8 +50,9 @@ record FaultReport(String fault, long sent, long received, long lost, long dupli
     public String toString() {
         return fault + ": sent " + sent + ", received " + received + ", lost " + lost + ", duplicated " + duplicated
                 + ", mangled " + mangled + ", counted drops " + countedDrops + ", recovery "
-                + (recovery == null ? "-" : recovery.toMillis() + " ms") + ", peak buffered " + peakBufferedBytes
-                + " B, peak relay RSS " + peakRelayRssBytes + " B; " + new java.util.TreeMap<>(facts);
+                + (recovery == null ? "-" : recovery.toMillis() + " ms") + ", peak buffered "
+                + (peakBufferedBytes < 0 ? "-" : peakBufferedBytes + " B") + ", peak relay RSS " + peakRelayRssBytes
+                + " B; " + new java.util.TreeMap<>(facts);
     }
 
     static String table(List<FaultReport> reports) {

@@ -25,8 +25,11 @@ import java.util.function.Predicate;
 /** The parent's handle on a {@link SequencedRelayMain} process: what it says, and how to stop or kill it. */
 final class RelayProcess implements AutoCloseable {
 
-    /** What the publisher had done when it was last looked at: readable after a kill. */
-    record Progress(long attempting, long accepted, long dropped) {
+    /**
+     * What the publisher had done when it was last looked at: readable after a kill. {@code acknowledged} is what the
+     * broker had acknowledged of what a Kafka relay took, as sampled within the last millisecond (-1 on a socket).
+     */
+    record Progress(long attempting, long accepted, long dropped, long acknowledged) {
     }
 
     /** What became of each number the relay published, relative to {@code from}. */
@@ -141,7 +144,7 @@ final class RelayProcess implements AutoCloseable {
         try (FileChannel channel = FileChannel.open(progressFile, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate(SequencedRelayMain.PROGRESS_BYTES);
             channel.read(buffer, 0);
-            return new Progress(buffer.getLong(0), buffer.getLong(8), buffer.getLong(16));
+            return new Progress(buffer.getLong(0), buffer.getLong(8), buffer.getLong(16), buffer.getLong(24));
         }
     }
 

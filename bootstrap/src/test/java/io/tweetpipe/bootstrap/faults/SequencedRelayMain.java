@@ -1,10 +1,11 @@
 package io.tweetpipe.bootstrap.faults;
 
+import io.tweetpipe.adapters.kafka.KafkaFramePublisher;
+import io.tweetpipe.adapters.kafka.KafkaRelaySettings;
 import io.tweetpipe.adapters.socket.RelaySettings;
 import io.tweetpipe.adapters.socket.RelayStats;
 import io.tweetpipe.adapters.socket.SocketRelay;
 import io.tweetpipe.application.port.out.FramePublisher.Delivery;
-import io.tweetpipe.domain.framing.Frame;
 import java.io.BufferedReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -30,12 +31,13 @@ import java.util.concurrent.locks.LockSupport;
  * killed ({@code SIGKILL}) and its memory read from {@code /proc}.
  *
  * <p>Arguments are {@code key=value}: {@code port}, {@code from} (first number), {@code rate} (tweets/s, 0 = flat
- * out), {@code count} and {@code seconds} (when to stop publishing, either), {@code awaitClients} (publish only once
+ * out), {@code kafka} and {@code topic} (publish structured records there, keyed by tweet id, instead of listening),
+ * {@code count} and {@code seconds} (when to stop publishing, either), {@code awaitClients} (publish only once
  * that many readers are connected), {@code clientBufferBytes}, {@code maxFrameBytes}, {@code stallMillis},
  * {@code closeGraceMillis}, {@code progress} (a file the publisher's counters are mapped into, readable after a
  * kill), {@code outcomes} (a file for what became of each number, written on a clean stop).
  *
- * <p>It says on standard output: {@code listening PORT}, then {@code stats k=v ...} every 100 ms, {@code published
+ * <p>It says on standard output: {@code listening PORT} (on a socket), then {@code stats k=v ...} every 100 ms, {@code published
  * k=v ...} when it stops publishing, and {@code final k=v ...} once the relay is closed. It publishes until its
  * count or time is up, then serves readers until it reads {@code stop} (or the end) on standard input, then closes
  * the relay (which flushes what readers have not taken yet) and exits.
@@ -77,7 +79,28 @@ public final class SequencedRelayMain {
         return args.containsKey(key) ? Long.parseLong(args.get(key)) : otherwise;
     }
 
-    private void run() throws Exception {
+    /**
+     * Where the frames go: the relay's socket, or a Kafka topic through the relay's Kafka publisher. What a report
+     * line says of it: a record's components, by name.
+     */
+    private interface Outlet extends AutoCloseable {
+
+        Delivery publish(long seq);
+
+        Record stats();
+
+        long bufferedBytes();
+
+        /** What the transport confirmed it holds, or -1 if it cannot say. */
+        long acknowledged();
+
+        long clients();
+
+        @Override
+        void close();
+    }
+
+    private Outlet socketOutlet() {
         RelaySettings defaults = RelaySettings.listeningOn("127.0.0.1", 0).build();
         RelaySettings settings = RelaySettings.listeningOn("127.0.0.1", (int) number("port", 0))
                 .maxFrameBytes((int) number("maxFrameBytes", defaults.maxFrameBytes()))
@@ -85,9 +108,81 @@ public final class SequencedRelayMain {
                 .closeGrace(Duration.ofMillis(number("closeGraceMillis", defaults.closeGrace().toMillis())))
                 .stallTimeout(Duration.ofMillis(number("stallMillis", defaults.stallTimeout().toMillis()))).build();
         SocketRelay relay = SocketRelay.open(settings).getOrElseThrow(r -> new IllegalStateException(r.toString()));
-        MappedByteBuffer progress = args.containsKey("progress") ? map(Path.of(args.get("progress"))) : null;
         out.println("listening " + relay.port());
         out.flush();
+        return new Outlet() {
+            @Override
+            public Delivery publish(long seq) {
+                return relay.publish(SequencedTweets.frame(seq));
+            }
+
+            @Override
+            public Record stats() {
+                return relay.stats();
+            }
+
+            @Override
+            public long bufferedBytes() {
+                return relay.stats().bufferedBytes();
+            }
+
+            @Override
+            public long acknowledged() {
+                return -1;
+            }
+
+            @Override
+            public long clients() {
+                return relay.clients();
+            }
+
+            @Override
+            public void close() {
+                relay.close();
+            }
+        };
+    }
+
+    /** Structured records keyed by their tweet's id, as the product's relay publishes with --transport kafka. */
+    private Outlet kafkaOutlet() {
+        KafkaFramePublisher kafka = KafkaFramePublisher.open(KafkaRelaySettings.of(args.get("kafka"),
+                args.get("topic")));
+        return new Outlet() {
+            @Override
+            public Delivery publish(long seq) {
+                return kafka.publish(SequencedTweets.structuredFrame(seq), SequencedTweets.id(seq));
+            }
+
+            @Override
+            public Record stats() {
+                return kafka.stats();
+            }
+
+            @Override
+            public long bufferedBytes() {
+                return 0;  // the producer's buffer is its own: its records, not its bytes, are counted
+            }
+
+            @Override
+            public long acknowledged() {
+                return kafka.stats().acknowledged();
+            }
+
+            @Override
+            public long clients() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+                kafka.close();
+            }
+        };
+    }
+
+    private void run() throws Exception {
+        Outlet relay = args.containsKey("kafka") ? kafkaOutlet() : socketOutlet();
+        MappedByteBuffer progress = args.containsKey("progress") ? map(Path.of(args.get("progress"))) : null;
 
         daemon("stdin", () -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
@@ -101,7 +196,10 @@ public final class SequencedRelayMain {
         });
         daemon("sampler", () -> {
             while (true) {
-                peakBuffered = Math.max(peakBuffered, relay.stats().bufferedBytes());
+                peakBuffered = Math.max(peakBuffered, relay.bufferedBytes());
+                if (progress != null) {
+                    progress.putLong(24, relay.acknowledged());
+                }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
         });
@@ -136,12 +234,11 @@ public final class SequencedRelayMain {
                 }
             }
             long seq = from + i;
-            Frame frame = SequencedTweets.frame(seq);
             if (progress != null) {
                 progress.putLong(0, seq);  // attempting
             }
             long before = System.nanoTime();
-            Delivery delivery = relay.publish(frame);
+            Delivery delivery = relay.publish(seq);
             long took = System.nanoTime() - before;
             if (took > maxPublishNanos) {
                 maxPublishNanos = took;
@@ -193,17 +290,19 @@ public final class SequencedRelayMain {
         }
     }
 
-    private synchronized void report(String what, RelayStats stats) {
+    private synchronized void report(String what, Record stats) {
         StringBuilder line = new StringBuilder(what);
         try {
-            for (RecordComponent component : RelayStats.class.getRecordComponents()) {
+            for (RecordComponent component : stats.getClass().getRecordComponents()) {
                 line.append(' ').append(component.getName()).append('=')
                         .append(component.getAccessor().invoke(stats));
             }
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
-        line.append(" dropped=").append(stats.dropped());
+        if (stats instanceof RelayStats socket) {
+            line.append(" dropped=").append(socket.dropped());
+        }
         line.append(" attempted=").append(attempted).append(" accepted=").append(accepted)
                 .append(" publisherDropped=").append(dropped).append(" publisherBacklogged=").append(backlogged)
                 .append(" maxPublishNanos=").append(maxPublishNanos).append(" peakBuffered=").append(peakBuffered)

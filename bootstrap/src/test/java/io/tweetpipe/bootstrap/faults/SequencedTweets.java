@@ -1,6 +1,14 @@
 package io.tweetpipe.bootstrap.faults;
 
 import io.tweetpipe.domain.framing.Frame;
+import io.tweetpipe.domain.framing.Wire;
+import io.tweetpipe.domain.tweet.Author;
+import io.tweetpipe.domain.tweet.Entities;
+import io.tweetpipe.domain.tweet.Language;
+import io.tweetpipe.domain.tweet.Tweet;
+import io.tweetpipe.domain.tweet.TweetId;
+import io.vavr.control.Option;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -21,6 +29,10 @@ final class SequencedTweets {
     private static final String RECORD_PREFIX = PREFIX.toLowerCase(Locale.ROOT);
     private static final String RECORD_SUFFIX = SUFFIX.toLowerCase(Locale.ROOT);
     static final int RECORD_LENGTH = PREFIX.length() + DIGITS + SUFFIX.length();
+    private static final long ID_BASE = 1_000_000_000_000L;
+    private static final Language ENGLISH = Language.of("en").get();
+    private static final Instant CREATED_AT = Instant.parse("2026-11-24T10:00:00Z");
+    private static final Author AUTHOR = new Author(7, "sample");
 
     private SequencedTweets() {
     }
@@ -42,6 +54,21 @@ final class SequencedTweets {
 
     static Frame frame(long seq) {
         return Frame.of(body(seq)).get();
+    }
+
+    /** The id a sequenced tweet carries on the structured wire: unique per number, as a tweet's id is. */
+    static TweetId id(long seq) {
+        return new TweetId(ID_BASE + seq);
+    }
+
+    /**
+     * {@link #body} as a structured record (the demo's wire, and the one whose records the stores key by id), with
+     * {@link #id}: the stream's record is the same lower-cased body as from the text wire.
+     */
+    static Frame structuredFrame(long seq) {
+        String body = body(seq);
+        Tweet tweet = new Tweet(id(seq), body, Option.none(), ENGLISH, CREATED_AT, AUTHOR, Entities.extract(body));
+        return Frame.of(tweet, Wire.STRUCTURED).get();
     }
 
     /** Bytes of one frame on the wire: every sequenced frame has this length. */
@@ -73,7 +100,7 @@ final class SequencedTweets {
 
     /** One status of Twitter's v1.1 stream carrying {@link #body}, as a replay file holds it. */
     static String statusJson(long seq) {
-        long id = 1_000_000_000_000L + seq;
+        long id = id(seq).value();
         return "{\"created_at\":\"Tue Nov 24 10:00:00 +0000 2026\",\"id\":" + id + ",\"id_str\":\"" + id
                 + "\",\"text\":" + Json.string(body(seq)) + ",\"truncated\":false,\"lang\":\"en\","
                 + "\"user\":{\"id\":7,\"id_str\":\"7\",\"screen_name\":\"sample\",\"name\":\"Sample\"}}";
