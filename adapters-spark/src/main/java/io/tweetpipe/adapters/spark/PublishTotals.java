@@ -4,14 +4,20 @@ import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.batch.Count;
 import io.tweetpipe.domain.batch.Totals;
 import io.vavr.collection.List;
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.streaming.Time;
 import scala.Tuple2;
 
-/** The running counts' snapshot at a batch to its totals: the top hashtags and the distinct counts, in one job. */
+/**
+ * The running counts' snapshot at a batch to its totals: the top hashtags and the distinct counts, in one job that
+ * brings each partition's top and counts to the driver, where they are merged.
+ */
 final class PublishTotals implements VoidFunction2<JavaPairRDD<String, Long>, Time> {
 
     private final Analysis.RunningTotals totals;
@@ -24,14 +30,36 @@ final class PublishTotals implements VoidFunction2<JavaPairRDD<String, Long>, Ti
 
     @Override
     public void call(JavaPairRDD<String, Long> snapshot, Time time) {
-        JavaPairRDD<String, Long> hashtags = snapshot.filter(key -> key._1().startsWith(TotalsKeys.HASHTAG));
-        List<Count> top = List.ofAll(hashtags.map(pair -> new Count(pair._1().substring(1), pair._2()))
-                .takeOrdered(totals.top(), Count.RankOrder.INSTANCE));
-        Tuple2<Long, Long> distinct = snapshot.aggregate(new Tuple2<>(0L, 0L),
-                (sums, key) -> key._1().startsWith(TotalsKeys.HASHTAG) ? new Tuple2<>(sums._1() + 1, sums._2())
-                        : new Tuple2<>(sums._1(), sums._2() + 1),
-                (a, b) -> new Tuple2<>(a._1() + b._1(), a._2() + b._2()));
-        Totals result = new Totals(Instant.ofEpochMilli(time.milliseconds()), top, distinct._1(), distinct._2());
+        int top = totals.top();
+        List<Summary> parts = List.ofAll(snapshot.mapPartitions(keys -> List.of(Summary.of(keys, top)).iterator())
+                .collect());
+        Totals result = new Totals(Instant.ofEpochMilli(time.milliseconds()),
+                parts.flatMap(Summary::top).sorted(Count.RankOrder.INSTANCE).take(top),
+                parts.map(Summary::hashtags).sum().longValue(), parts.map(Summary::authors).sum().longValue());
         OrderedSink.registered(sinkKey).forEach(sink -> sink.result(result));
+    }
+
+    /** One partition's top hashtags and its distinct hashtags and authors. */
+    record Summary(List<Count> top, long hashtags, long authors) implements Serializable {
+
+        static Summary of(Iterator<Tuple2<String, Long>> keys, int top) {
+            // Kept in reverse rank order, so that the lowest ranked is the one to drop.
+            PriorityQueue<Count> best = new PriorityQueue<>(Count.RankOrder.INSTANCE.reversed());
+            long hashtags = 0;
+            long authors = 0;
+            while (keys.hasNext()) {
+                Tuple2<String, Long> key = keys.next();
+                if (key._1().startsWith(TotalsKeys.HASHTAG)) {
+                    hashtags++;
+                    best.add(new Count(key._1().substring(TotalsKeys.HASHTAG.length()), key._2()));
+                    if (best.size() > top) {
+                        best.poll();
+                    }
+                } else {
+                    authors++;
+                }
+            }
+            return new Summary(List.ofAll(best), hashtags, authors);
+        }
     }
 }
