@@ -27,7 +27,7 @@ cp -rp bootstrap/target/tweetpipe.jar bootstrap/target/lib bootstrap/target/test
 harness="$dist/tweetpipe.jar:$dist/test-classes"
 if [ -f "$classpath_file" ]; then
   n=0
-  IFS=: read -ra entries < "$classpath_file"
+  IFS=: read -ra entries < "$classpath_file" || true  # no newline at its end
   for entry in "${entries[@]}"; do
     if [ -e "$entry" ] && [ ! -e "$dist/lib/$(basename "$entry")" ]; then
       n=$((n + 1))

@@ -326,7 +326,11 @@ public final class BenchSuite {
             statement.execute("CREATE DATABASE " + database);
         }
         return Probe.Database.postgres("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database,
-                PostgresServer.USER);
+                PostgresServer.USER, () -> {
+                    try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+                        statement.execute("DROP DATABASE IF EXISTS " + database);
+                    }
+                });
     }
 
     /** When a trial ends. */
@@ -406,6 +410,7 @@ public final class BenchSuite {
         long firstTweets = -1;
         long worst = -1;
         List<Long> latencies = List.of();
+        double perSecond = Double.NaN;
         try (probe; Child relay = Child.start(tag + "-relay", relayCommand(rate, warmup, measure,
                 job.feed().spec(relays)), environment, out, relayWatch::accept)) {
             if (!relayWatch.awaitFeed(relay, TimeUnit.SECONDS.toMillis(60))) {
@@ -425,15 +430,17 @@ public final class BenchSuite {
                 }
             }
             relay.stop("close", 10);
+            // Read once the job has stopped, before the probe removes what it stored.
+            if (relayWatch.measuringAt() > 0) {
+                perSecond = perSecond(probe, relayWatch.measuringAt() + batchMillis, relayWatch.doneAt());
+            }
         }
         long from = relayWatch.measuringAt() + batchMillis;
         long to = relayWatch.doneAt() > 0 ? relayWatch.doneAt() : Long.MAX_VALUE;
-        double perSecond = Double.NaN;
         if (relayWatch.measuringAt() > 0) {
             JobOutput.Figures w = output.worstScheduling(from, to);
             worst = w == null ? -1 : w.schedulingMillis();
             latencies = output.latencies(from, to);
-            perSecond = perSecond(probe, from, relayWatch.doneAt());
         }
         boolean sustained = why == null && ending != Ending.FIRST_RECORD;
         Trial t = new Trial(job, rate, relays, sustained, why == null ? "" : why, relayWatch.published(),

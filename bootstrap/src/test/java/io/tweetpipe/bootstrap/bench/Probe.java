@@ -44,8 +44,19 @@ interface Probe extends AutoCloseable {
     /** Per second over [from, to] (epoch ms): batches timed within it for a store, read times for a page. */
     double perSecond(long from, long to) throws Exception;
 
+    /** Removes what the trial stored (a full run would otherwise keep gigabytes). */
     @Override
-    default void close() {
+    default void close() throws Exception {
+    }
+
+    static void deleteTree(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (Stream<Path> paths = Files.walk(path)) {
+                for (Path each : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(each);
+                }
+            }
+        }
     }
 
     /** Nothing besides the console. */
@@ -110,22 +121,42 @@ interface Probe extends AutoCloseable {
             }
             return lines;
         }
+
+        @Override
+        public void close() throws IOException {
+            deleteTree(directory);
+        }
     }
 
     /** A database sink (the embedded SQLite, or PostgreSQL): the rows of its table {@code tweets}, by batch time. */
-    record Database(List<String> options, Map<String, String> environment, String url, Properties login)
-            implements Probe {
+    record Database(List<String> options, Map<String, String> environment, String url, Properties login,
+                    Removal removal) implements Probe {
+
+        /** How the trial's database goes. */
+        @FunctionalInterface
+        interface Removal {
+            void remove() throws Exception;
+        }
 
         static Database sqlite(Path file) {
             return new Database(List.of("--sinks", "db", "--db-file", file.toString()), Map.of(),
-                    "jdbc:sqlite:" + file, new Properties());
+                    "jdbc:sqlite:" + file, new Properties(), () -> {
+                        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+                            Files.deleteIfExists(Path.of(file + suffix));
+                        }
+                    });
         }
 
-        static Database postgres(String url, String user) {
+        static Database postgres(String url, String user, Removal removal) {
             Properties login = new Properties();
             login.setProperty("user", user);
             return new Database(List.of("--sinks", "postgres", "--jdbc-url", url),
-                    Map.of("TWEETPIPE_JDBC_USER", user), url, login);
+                    Map.of("TWEETPIPE_JDBC_USER", user), url, login, removal);
+        }
+
+        @Override
+        public void close() throws Exception {
+            removal.remove();
         }
 
         @Override
