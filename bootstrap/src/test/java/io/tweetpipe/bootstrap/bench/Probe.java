@@ -225,7 +225,8 @@ interface Probe extends AutoCloseable {
                     .header("Accept", "text/event-stream").build();
             while (!closed) {
                 try {
-                    HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                    HttpResponse<InputStream> response = client.send(request,
+                            HttpResponse.BodyHandlers.ofInputStream());
                     if (response.statusCode() != 200) {
                         response.body().close();
                         TimeUnit.MILLISECONDS.sleep(200);
