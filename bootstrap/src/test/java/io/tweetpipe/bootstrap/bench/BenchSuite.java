@@ -37,7 +37,7 @@ public final class BenchSuite {
 
     static final String USAGE = """
             Usage: bootstrap/scripts/bench.sh [--quick] [--only PHASES] [--start-tweetpipe N] [--start-plain N]
-              --quick              short windows (15 s measured after 5 s of warm-up, coarse search): for development
+              --quick              short windows (15 s measured after 10 s of warm-up, coarse search): for development
               --only PHASES        comma-separated subset of relay,startup,latency,sustained,receivers,analytics,
                                    sinks,learning,dashboard,kafka (default all)
               --start-tweetpipe N  first rate tried in tweetpipe's sustained-rate search (default 200000)
@@ -163,7 +163,7 @@ public final class BenchSuite {
     private final List<Job> jobs;
     private String build = "";
     private int trialCount;
-    private PostgresServer postgres;
+    private volatile PostgresServer postgres;
 
     BenchSuite(Path root, Path dist, Path out, Mode mode, long batchMillis, List<Job> jobs) throws IOException {
         this.jobs = jobs;
@@ -273,9 +273,7 @@ public final class BenchSuite {
                 }
             }
         } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
+            closePostgres();
         }
         if (phases.contains("receivers")) {
             if (!severalRelaysSupported()) {
@@ -323,6 +321,8 @@ public final class BenchSuite {
         if (postgres == null) {
             LOG.print(" (starting PostgreSQL)");
             postgres = PostgresServer.start();
+            // Its server is no child the harness ends by itself: stop it however the harness exits.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::closePostgres, "bench-postgres"));
         }
         String database = "bench_" + tag.replaceAll("\\W", "_");
         try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
@@ -335,6 +335,17 @@ public final class BenchSuite {
                         statement.execute("DROP DATABASE IF EXISTS " + database);
                     }
                 });
+    }
+
+    private synchronized void closePostgres() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.println("bench: PostgreSQL did not stop cleanly: " + e);
+            }
+            postgres = null;
+        }
     }
 
     /** When a trial ends. */
