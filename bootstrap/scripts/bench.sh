@@ -12,15 +12,30 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 case "${1:-}" in -h|--help) build=no ;; *) build=yes ;; esac
+# The harness itself also needs test-only jars (the PostgreSQL server of the stores phase): their list, from Maven.
+classpath_file="$PWD/bootstrap/target/bench-test.classpath"
 if [ "$build" = yes ]; then
-  modules=(-pl bootstrap -am)
-  mvn -q -o "${modules[@]}" package -DskipTests >&2 2>/dev/null || mvn -q "${modules[@]}" package -DskipTests >&2
+  build_args=(-pl bootstrap -am package -DskipTests dependency:build-classpath -Dmdep.includeScope=test
+    -Dmdep.outputFile="$classpath_file")
+  mvn -q -o "${build_args[@]}" >&2 2>/dev/null || mvn -q "${build_args[@]}" >&2
 fi
 
 dist=bootstrap/target/bench-dist
 rm -rf "$dist"
-mkdir -p "$dist"
+mkdir -p "$dist/test-lib"
 cp -rp bootstrap/target/tweetpipe.jar bootstrap/target/lib bootstrap/target/test-classes "$dist"/
+harness="$dist/tweetpipe.jar:$dist/test-classes"
+if [ -f "$classpath_file" ]; then
+  n=0
+  IFS=: read -ra entries < "$classpath_file" || true  # no newline at its end
+  for entry in "${entries[@]}"; do
+    if [ -e "$entry" ] && [ ! -e "$dist/lib/$(basename "$entry")" ]; then
+      n=$((n + 1))
+      cp -rp "$entry" "$dist/test-lib/$n-$(basename "$entry")"
+      harness="$harness:$dist/test-lib/$n-$(basename "$entry")"
+    fi
+  done
+fi
 
-exec java -Xmx512m -cp "$dist/tweetpipe.jar:$dist/test-classes" io.tweetpipe.bootstrap.bench.BenchSuite \
+exec java -Xmx512m -cp "$harness" io.tweetpipe.bootstrap.bench.BenchSuite \
   --root . --dist "$dist" --build "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' with uncommitted changes')" "$@"

@@ -1,9 +1,13 @@
 package io.tweetpipe.bootstrap.bench;
 
+import io.tweetpipe.adapters.jdbc.PostgresServer;
 import io.tweetpipe.bootstrap.testing.CommandLines;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +37,9 @@ public final class BenchSuite {
 
     static final String USAGE = """
             Usage: bootstrap/scripts/bench.sh [--quick] [--only PHASES] [--start-tweetpipe N] [--start-plain N]
-              --quick              short windows (15 s measured after 5 s of warm-up, coarse search): for development
-              --only PHASES        comma-separated subset of relay,startup,latency,sustained,receivers,analytics
+              --quick              short windows (15 s measured after 10 s of warm-up, coarse search): for development
+              --only PHASES        comma-separated subset of relay,startup,latency,sustained,receivers,analytics,
+                                   sinks,learning,dashboard,kafka (default all)
               --start-tweetpipe N  first rate tried in tweetpipe's sustained-rate search (default 200000)
               --start-plain N      first rate tried in the plain job's search (default 200000)
               --batch-ms N         batch interval of both jobs (default 1000)
@@ -45,18 +50,93 @@ public final class BenchSuite {
     private static final PrintStream LOG = System.err;
     private static final Pattern KEY_VALUE = Pattern.compile("(\\w+)=(-?\\d+)");
 
-    /** The two jobs compared. */
-    enum Job {
-        TWEETPIPE("tweetpipe"), PLAIN("plain"),
+    /** What one trial needs beside the job and the relay: a store, a page reading the job's events. */
+    @FunctionalInterface
+    interface ProbeFactory {
+        Probe open(BenchSuite suite, String tag) throws Exception;
+    }
+
+    /**
+     * A job measured: the tutorial's, or tweetpipe's stream job with extra options, fed as {@code feed} says and read
+     * besides its console as its probe says.
+     */
+    record Job(String key, String label, List<String> options, Feed feed, ProbeFactory probe) {
+
+        static final Job TWEETPIPE = tweetpipe("tweetpipe", "plain tweetpipe job");
+        static final Job PLAIN = tweetpipe("plain", "plain tutorial job");
         /** tweetpipe's stream job with the analytics issue's load: two trends over 60 s windows and a SQL group-by. */
-        ANALYTICS("analytics");
+        static final Job ANALYTICS = tweetpipe("analytics", "with trends and SQL", "--trends", "hashtags,words",
+                "--window", "60s", "--slide", "10s", "--sql", "SELECT lang, count(*) AS n FROM tweets GROUP BY lang");
+        static final Job FILES = new Job("files", "files (JSON lines)", List.of(), Feed.TEXT,
+                (suite, tag) -> new Probe.FileSink(suite.out.resolve(tag + "-files")));
+        static final Job DB = new Job("db", "the embedded database (SQLite)", List.of(), Feed.TEXT,
+                (suite, tag) -> Probe.Database.sqlite(suite.out.resolve(tag + ".db")));
+        static final Job POSTGRES = new Job("postgres", "PostgreSQL", List.of(), Feed.TEXT, BenchSuite::postgres);
+        static final Job LEARNING = new Job("learning", "streaming k-means (k = 9) and the online classifier",
+                List.of("--clusters", "9", "--classifier"), Feed.STRUCTURED, (suite, tag) -> Probe.NONE);
+        static final Job PAGE = new Job("dashboard", "dashboard on, a page open", List.of(), Feed.TEXT,
+                (suite, tag) -> new Probe.Page(freePort()));
 
-        final String key;
+        static Job kafka(int partitions) {
+            return new Job("kafka" + partitions, "Kafka, " + partitions + (partitions == 1 ? " partition"
+                    : " partitions"), List.of(), Feed.kafka(partitions), (suite, tag) -> Probe.NONE);
+        }
 
-        Job(String key) {
-            this.key = key;
+        private static Job tweetpipe(String key, String label, String... options) {
+            return new Job(key, label, List.of(options), Feed.TEXT, (suite, tag) -> Probe.NONE);
+        }
+
+        /** The jobs {@code --jobs} names. */
+        static Job named(String key) {
+            return java.util.stream.Stream.of(TWEETPIPE, PLAIN).filter(job -> job.key.equals(key)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no job " + key + ": tweetpipe or plain"));
         }
     }
+
+    /**
+     * A phase that measures variants of tweetpipe's stream job the same way: each one's highest sustained rate
+     * beside the plain tweetpipe job's, and with {@code fixedRate} a 100,000 tweets/s window for its memory and its
+     * figure (what its probe reads per second; else the figure comes from the highest rate held).
+     *
+     * @param target the lowest rate that meets the issue's target, or 0 when it gives none
+     * @param figure the heading of the probe's figure, or null when it reads none
+     */
+    record Phase(String name, String title, String note, double target, String figure, boolean fixedRate,
+                 List<Job> variants) {
+    }
+
+    static final List<Phase> PHASES = List.of(
+            new Phase("analytics", "analytics", "tweetpipe's stream job with --trends hashtags,words (60 s windows "
+                    + "sliding by 10 s, reduceByKeyAndWindow with its inverse, checkpointed) and --sql \"SELECT lang, "
+                    + "count(*) AS n FROM tweets GROUP BY lang\" over every batch", 250_000, null, true,
+                    List.of(Job.ANALYTICS)),
+            new Phase("sinks", "stores (issue 12)", "each store beside the console the harness reads: --sinks files "
+                    + "--files-dir DIR, --sinks db --db-file FILE, --sinks postgres --jdbc-url URL (a PostgreSQL 14 "
+                    + "server the harness starts from zonky's binaries, on loopback, a database per trial). Stored "
+                    + "per second: the rows (JSON lines for files) of the batches timed within the measured window "
+                    + "of the 100,000 tweets/s trial, over the window, counted once the job has stopped", 0,
+                    "tweets stored per second at 100,000 tweets/s", true, List.of(Job.FILES, Job.DB, Job.POSTGRES)),
+            new Phase("learning", "learning (issue 13)", "--clusters 9 --classifier: streaming k-means (half-life "
+                    + "30 s) and the online naive Bayes classifier, test-then-train, fed the structured wire, whose "
+                    + "records carry a language (five, in turn, not the text's: the figure is what learning "
+                    + "costs, not how well it learns)", 0, null, false, List.of(Job.LEARNING)),
+            new Phase("dashboard", "dashboard (issue 14)", "--dashboard-port PORT, with a client on the page's "
+                    + "Server-Sent Events (/events) from the job's start to the end of each trial, reading every "
+                    + "event as the page's EventSource does (without drawing); events read per second over the "
+                    + "measured window of the highest rate held", 0, "events the page read per second", false,
+                    List.of(Job.PAGE)),
+            new Phase("kafka", "Kafka transport (issue 15)", "the load generator publishes through tweetpipe's "
+                    + "Kafka publisher (idempotent, acks=all, keyed) to a topic of that many partitions on a "
+                    + "single-node KRaft broker in the relay's process; the job reads it with --transport kafka "
+                    + "--kafka-start earliest (the direct stream, no receiver: both cores of local[2] process); the "
+                    + "broker and the generator share the machine's two cores with the job. The job never pushes "
+                    + "back on the publisher, so a rate holds when the publisher dropped nothing after the warm-up "
+                    + "(its bounded buffer full), every batch was scheduled within its interval and every tweet "
+                    + "published was processed", 0, null, false,
+                    List.of(Job.kafka(1), Job.kafka(2), Job.kafka(4))));
+
+    static final String ALL_PHASES = "relay,startup,latency,sustained,receivers," + String.join(",",
+            PHASES.stream().map(Phase::name).toList());
 
     /** How long each window is, and how fine the search. */
     record Mode(String name, double warmupSeconds, double measureSeconds, double precision, int startupRuns,
@@ -68,7 +148,7 @@ public final class BenchSuite {
     /** One run of one job at one rate. */
     record Trial(Job job, double rate, int relays, boolean sustained, String why, long published, long processed,
                  long droppedInWarmup, long worstSchedulingMillis, List<Long> latencies, long peakResidentBytes,
-                 long firstBatchMillis, long firstTweetsMillis) {
+                 long firstBatchMillis, long firstTweetsMillis, double perSecond) {
     }
 
     /** A sustained-rate search: the highest rate that held, the lowest that did not. */
@@ -83,6 +163,7 @@ public final class BenchSuite {
     private final List<Job> jobs;
     private String build = "";
     private int trialCount;
+    private volatile PostgresServer postgres;
 
     BenchSuite(Path root, Path dist, Path out, Mode mode, long batchMillis, List<Job> jobs) throws IOException {
         this.jobs = jobs;
@@ -121,10 +202,9 @@ public final class BenchSuite {
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path out = Path.of(options.getOrDefault("--out", "bootstrap/target/bench/" + stamp)).toAbsolutePath();
         Files.createDirectories(out.resolve("tmp"));
-        List<String> phases = Arrays.asList(options.getOrDefault("--only",
-                "relay,startup,latency,sustained,receivers,analytics").split(","));
+        List<String> phases = Arrays.asList(options.getOrDefault("--only", ALL_PHASES).split(","));
         List<Job> jobs = Arrays.stream(options.getOrDefault("--jobs", "tweetpipe,plain").split(","))
-                .map(name -> Job.valueOf(name.strip().toUpperCase(Locale.ROOT))).toList();
+                .map(name -> Job.named(name.strip().toLowerCase(Locale.ROOT))).toList();
         BenchSuite suite = new BenchSuite(root, dist, out, quick ? Mode.QUICK : Mode.FULL,
                 Long.parseLong(options.getOrDefault("--batch-ms", "1000")), jobs);
         suite.build = options.getOrDefault("--build", "");
@@ -186,9 +266,14 @@ public final class BenchSuite {
                 table.sustained(job, search(job, job == Job.TWEETPIPE ? startTweetpipe : startPlain, 1, "local[2]"));
             }
         }
-        if (phases.contains("analytics")) {
-            table.analytics = search(Job.ANALYTICS, 250_000, 1, "local[2]");
-            table.analyticsMemory = trial(Job.ANALYTICS, 100_000, 1, "local[2]", Ending.WINDOW);
+        try {
+            for (Phase phase : PHASES) {
+                if (phases.contains(phase.name())) {
+                    table.section(phase, variants(phase, table, startTweetpipe));
+                }
+            }
+        } finally {
+            closePostgres();
         }
         if (phases.contains("receivers")) {
             if (!severalRelaysSupported()) {
@@ -208,7 +293,59 @@ public final class BenchSuite {
         }
         double loadAtEnd = loadAverage();
         return table.render(started, mode, loadAtStart, loadAtEnd, machine() + build(), BenchTweets.meanWireBytes(
-                BenchTweets.framedBodies()));
+                BenchTweets.templates(io.tweetpipe.domain.framing.Wire.TEXT)));
+    }
+
+    /**
+     * Each variant's highest sustained rate, started from the target (else the plain tweetpipe job's rate, measured
+     * first when this run has not yet), and its 100,000 tweets/s window when the phase takes one.
+     */
+    private List<Table.Variant> variants(Phase phase, Table table, double startTweetpipe) throws Exception {
+        Search plain = table.sustainedOf(Job.TWEETPIPE);
+        if (plain == null) {
+            plain = search(Job.TWEETPIPE, startTweetpipe, 1, "local[2]");
+            table.sustained(Job.TWEETPIPE, plain);
+        }
+        double start = phase.target() > 0 ? phase.target() : Math.max(round(plain.held()), 50_000);
+        List<Table.Variant> measured = new ArrayList<>();
+        for (Job job : phase.variants()) {
+            Search search = search(job, start, 1, "local[2]");
+            Trial fixed = phase.fixedRate() ? trial(job, 100_000, 1, "local[2]", Ending.WINDOW) : null;
+            measured.add(new Table.Variant(job, search, fixed));
+        }
+        return measured;
+    }
+
+    /** A database of its own on the harness's PostgreSQL server, started for the first trial that needs one. */
+    private Probe postgres(String tag) throws IOException, InterruptedException, java.sql.SQLException {
+        if (postgres == null) {
+            LOG.print(" (starting PostgreSQL)");
+            postgres = PostgresServer.start();
+            // Its server is no child the harness ends by itself: stop it however the harness exits.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::closePostgres, "bench-postgres"));
+        }
+        String database = "bench_" + tag.replaceAll("\\W", "_");
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        return Probe.Database.postgres("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database,
+                PostgresServer.USER, () -> {
+                    try (Connection connection = postgres.connect();
+                         Statement statement = connection.createStatement()) {
+                        statement.execute("DROP DATABASE IF EXISTS " + database);
+                    }
+                });
+    }
+
+    private synchronized void closePostgres() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.println("bench: PostgreSQL did not stop cleanly: " + e);
+            }
+            postgres = null;
+        }
     }
 
     /** When a trial ends. */
@@ -270,7 +407,16 @@ public final class BenchSuite {
                 relays > 1 ? " over " + relays + " relays, " + master : "", loadAverage());
         RelayWatch relayWatch = new RelayWatch();
         JobOutput output = new JobOutput();
-        Map<String, String> environment = Map.of("SPARK_LOCAL_IP", "127.0.0.1");
+        Probe probe;
+        try {
+            probe = job.probe().open(this, tag);
+        } catch (Exception e) {
+            LOG.printf(" FAILED (could not prepare it: %s)%n", e);
+            return new Trial(job, rate, relays, false, "could not prepare it: " + e, 0, 0, 0, -1, List.of(), -1, -1,
+                    -1, Double.NaN);
+        }
+        Map<String, String> environment = new HashMap<>(probe.environment());
+        environment.put("SPARK_LOCAL_IP", "127.0.0.1");
         double measure = ending == Ending.FIRST_RECORD ? 30 : mode.measureSeconds();
         double warmup = ending == Ending.FIRST_RECORD ? 0 : mode.warmupSeconds();
         String why = null;
@@ -279,15 +425,16 @@ public final class BenchSuite {
         long firstTweets = -1;
         long worst = -1;
         List<Long> latencies = List.of();
-        try (Child relay = Child.start(tag + "-relay", relayCommand(rate, warmup, measure, relays), environment, out,
-                relayWatch::accept)) {
-            List<Integer> ports = relayWatch.awaitPorts(relay, TimeUnit.SECONDS.toMillis(60));
-            if (ports.isEmpty()) {
+        double perSecond = Double.NaN;
+        try (probe; Child relay = Child.start(tag + "-relay", relayCommand(rate, warmup, measure,
+                job.feed().spec(relays)), environment, out, relayWatch::accept)) {
+            if (!relayWatch.awaitFeed(relay, TimeUnit.SECONDS.toMillis(60))) {
                 why = "the relay did not start (see " + tag + "-relay.err)";
             } else {
-                try (Child stream = Child.start(tag + "-job", jobCommand(job, ports, master), environment, out,
-                        output::accept)) {
-                    why = watch(stream, relayWatch, output, ending, warmup + measure);
+                try (Child stream = Child.start(tag + "-job", jobCommand(job, relayWatch, master, probe.options()),
+                        environment, out, output::accept)) {
+                    probe.jobStarted();
+                    why = watch(stream, relayWatch, output, ending, warmup + measure, job.feed());
                     peak = stream.peakResidentBytes();
                     if (output.firstHeaderReadAt() > 0) {
                         firstBatch = output.firstHeaderReadAt() - stream.startedAtMillis();
@@ -298,6 +445,10 @@ public final class BenchSuite {
                 }
             }
             relay.stop("close", 10);
+            // Read once the job has stopped, before the probe removes what it stored.
+            if (relayWatch.measuringAt() > 0) {
+                perSecond = perSecond(probe, relayWatch.measuringAt() + batchMillis, relayWatch.doneAt());
+            }
         }
         long from = relayWatch.measuringAt() + batchMillis;
         long to = relayWatch.doneAt() > 0 ? relayWatch.doneAt() : Long.MAX_VALUE;
@@ -308,7 +459,8 @@ public final class BenchSuite {
         }
         boolean sustained = why == null && ending != Ending.FIRST_RECORD;
         Trial t = new Trial(job, rate, relays, sustained, why == null ? "" : why, relayWatch.published(),
-                output.processed(), relayWatch.droppedInWarmup(), worst, latencies, peak, firstBatch, firstTweets);
+                output.processed(), relayWatch.droppedInWarmup(), worst, latencies, peak, firstBatch, firstTweets,
+                perSecond);
         LOG.printf(" %s%s; processed %,d of %,d (%,d shed in warm-up); worst scheduling delay %d ms; peak RSS %,d MB; "
                         + "first batch after %,d ms, first tweets after %,d ms%n",
                 ending == Ending.FIRST_RECORD ? "done" : sustained ? "held" : "FAILED",
@@ -317,8 +469,19 @@ public final class BenchSuite {
         return t;
     }
 
+    /** What the probe read per second over the measured window, once the job has stopped; NaN when it could not. */
+    private static double perSecond(Probe probe, long from, long to) {
+        try {
+            return to > from ? probe.perSecond(from, to) : Double.NaN;
+        } catch (Exception e) {
+            LOG.printf(" (could not read what the job stored: %s)", e);
+            return Double.NaN;
+        }
+    }
+
     /** Follows a running trial; returns why the rate was not sustained, or null. Bounded in time. */
-    private String watch(Child stream, RelayWatch relay, JobOutput output, Ending ending, double sendSeconds)
+    private String watch(Child stream, RelayWatch relay, JobOutput output, Ending ending, double sendSeconds,
+                         Feed feed)
             throws InterruptedException {
         long startedAt = System.currentTimeMillis();
         long guard = startedAt + TimeUnit.SECONDS.toMillis(120) + (long) (sendSeconds * 1000) + 30_000;
@@ -342,8 +505,10 @@ public final class BenchSuite {
                 // from the measured window on, a single tweet the relay could not hand on fails the rate.
                 long shedAfterWarmup = relay.measuringAt() > 0 ? relay.dropped() - relay.droppedInWarmup() : 0;
                 if (failure == null && shedAfterWarmup > 0) {
-                    failure = String.format("the job read too slowly: the relay missed %,d tweets after the warm-up",
-                            shedAfterWarmup);
+                    // Kafka never pushes back: its publisher drops when the broker does not take records in time.
+                    failure = String.format(feed.kafka() ? "the Kafka publisher dropped %,d tweets after the warm-up "
+                            + "(its buffer full)" : "the job read too slowly: the relay missed %,d tweets after the "
+                            + "warm-up", shedAfterWarmup);
                 }
                 if (failure == null && relay.maxLagMillis() > 1_000) {
                     failure = "the load generator fell " + relay.maxLagMillis() + " ms behind its schedule";
@@ -427,12 +592,13 @@ public final class BenchSuite {
         return CommandLines.config("stream", "--master", "local[3]", "--relays", "127.0.0.1:5555,127.0.0.1:5556").isValid();
     }
 
-    private List<String> relayCommand(double rate, double warmup, double measure, int relays) {
+    private List<String> relayCommand(double rate, double warmup, double measure, String feed) {
         return java("-Xmx512m", LoadRelay.class.getName(), Double.toString(rate), Double.toString(warmup),
-                Double.toString(measure), Integer.toString(relays));
+                Double.toString(measure), feed);
     }
 
-    private List<String> jobCommand(Job job, List<Integer> ports, String master) {
+    private List<String> jobCommand(Job job, RelayWatch relay, String master, List<String> probeOptions) {
+        List<Integer> ports = relay.ports();
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(sparkFlags);
@@ -444,11 +610,12 @@ public final class BenchSuite {
         if (job != Job.PLAIN) {
             command.addAll(List.of(TweetpipeJob.class.getName(), "stream", "--batch-interval", batchMillis + "ms",
                     "--master", master));
-            if (job == Job.ANALYTICS) {
-                command.addAll(List.of("--trends", "hashtags,words", "--window", "60s", "--slide", "10s",
-                        "--sql", "SELECT lang, count(*) AS n FROM tweets GROUP BY lang"));
-            }
-            if (ports.size() == 1) {
+            command.addAll(job.options());
+            command.addAll(probeOptions);
+            if (relay.kafka() != null) {
+                command.addAll(List.of("--transport", "kafka", "--kafka-bootstrap", relay.kafka(), "--kafka-topic",
+                        LoadRelay.TOPIC, "--kafka-group", LoadRelay.GROUP, "--kafka-start", "earliest"));
+            } else if (ports.size() == 1) {
                 command.addAll(List.of("--port", ports.get(0).toString()));
             } else {
                 command.addAll(List.of("--relays", String.join(",", ports.stream().map(p -> "127.0.0.1:" + p)
@@ -469,6 +636,12 @@ public final class BenchSuite {
 
     private String classPath() {
         return dist.resolve("tweetpipe.jar") + java.io.File.pathSeparator + dist.resolve("test-classes");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String javaBinary() {
@@ -532,6 +705,7 @@ public final class BenchSuite {
     /** What the relay process said, parsed as it comes. */
     static final class RelayWatch {
         private List<Integer> ports = List.of();
+        private String kafka;
         private long sendingAt = -1;
         private long measuringAt = -1;
         private long doneAt = -1;
@@ -549,6 +723,7 @@ public final class BenchSuite {
             }
             switch (words[1]) {
                 case "ports" -> ports = Arrays.stream(words[2].split(",")).map(Integer::valueOf).toList();
+                case "kafka" -> kafka = words[2];
                 case "sending" -> sendingAt = Long.parseLong(words[2]);
                 case "measuring" -> {
                     measuringAt = Long.parseLong(words[2]);
@@ -581,12 +756,22 @@ public final class BenchSuite {
             notifyAll();
         }
 
-        synchronized List<Integer> awaitPorts(Child relay, long timeoutMillis) throws InterruptedException {
+        /** Waits until the relay says where the job reads: its ports, or its Kafka broker. */
+        synchronized boolean awaitFeed(Child relay, long timeoutMillis) throws InterruptedException {
             long deadline = System.currentTimeMillis() + timeoutMillis;
-            while (ports.isEmpty() && relay.isAlive() && System.currentTimeMillis() < deadline) {
+            while (ports.isEmpty() && kafka == null && relay.isAlive() && System.currentTimeMillis() < deadline) {
                 wait(100);
             }
+            return !ports.isEmpty() || kafka != null;
+        }
+
+        synchronized List<Integer> ports() {
             return ports;
+        }
+
+        /** The Kafka broker's address, or null on the socket. */
+        synchronized String kafka() {
+            return kafka;
         }
 
         synchronized long sendingAt() {

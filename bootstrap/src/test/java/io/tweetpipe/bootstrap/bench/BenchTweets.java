@@ -1,7 +1,15 @@
 package io.tweetpipe.bootstrap.bench;
 
 import io.tweetpipe.domain.framing.Frame;
+import io.tweetpipe.domain.framing.Wire;
+import io.tweetpipe.domain.tweet.Author;
+import io.tweetpipe.domain.tweet.Entities;
+import io.tweetpipe.domain.tweet.Language;
+import io.tweetpipe.domain.tweet.Tweet;
+import io.tweetpipe.domain.tweet.TweetId;
+import io.vavr.control.Option;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,8 +19,9 @@ import java.util.Random;
  * 220), mixed case, hashtags, mentions, links, accents, and an emoji in about a third of them; generated once from a
  * fixed seed, so every run relays the same texts.
  *
- * <p>A tweet on the wire is {@code <send time, epoch ms> <sequence> <body>__end\n}: the job lower-cases and prints
- * it, and the harness reads the send time back from the printed record.
+ * <p>A tweet on the text wire is {@code <send time, epoch ms> <sequence> <body>__end\n}: the job lower-cases and
+ * prints it, and the harness reads the send time back from the printed record. On the structured wire the same text
+ * is the record's body, beside a language (five, in turn) for the analyses that learn from labels.
  */
 final class BenchTweets {
 
@@ -30,31 +39,49 @@ final class BenchTweets {
         "#MondayMotivation", "#news", "#santé", "#健康"};
     private static final String[] EMOJI = {"😷", "💉", "🦠", "🙏", "❤️", "🇧🇷", "👍", "🎉", "📈", "🤒", "🏥", "😂"};
 
+    private static final String[] LANGUAGES = {"en", "es", "pt", "fr", "de"};
+    /** Where the stamp goes in a structured record's body: letters, which the record's JSON leaves as they are. */
+    private static final String STAMP = "BENCHSTAMP";
+
     private BenchTweets() {
     }
 
-    /** The pool's bodies, already framed without the stamp: escaped text, marker, newline. */
-    static List<String> framedBodies() {
+    /** One pool tweet framed for the wire, split where its stamp goes. */
+    record Template(String head, String tail) {
+    }
+
+    /** The pool's tweets, framed for that wire without the stamp: escaped text (or record), marker, newline. */
+    static List<Template> templates(Wire wire) {
         Random random = new Random(2026_11_24L);
-        List<String> framed = new ArrayList<>(POOL);
+        List<Template> framed = new ArrayList<>(POOL);
         for (int i = 0; i < POOL; i++) {
-            framed.add(Frame.of(body(random)).get().text());
+            String body = body(random);
+            if (wire == Wire.TEXT) {
+                framed.add(new Template("", " " + Frame.of(body).get().text()));
+            } else {
+                Tweet tweet = new Tweet(new TweetId(i + 1), STAMP + " " + body, Option.none(),
+                        Language.of(LANGUAGES[i % LANGUAGES.length]).get(), Instant.parse("2026-11-24T10:00:00Z"),
+                        Author.UNKNOWN, Entities.extract(body));
+                String text = Frame.of(tweet, Wire.STRUCTURED).get().text();
+                int at = text.indexOf(STAMP);
+                framed.add(new Template(text.substring(0, at), text.substring(at + STAMP.length())));
+            }
         }
         return framed;
     }
 
     /** A stamped tweet, framed: the stamp is digits and spaces, which framing leaves as they are. */
-    static Frame stamped(long sentAtMillis, long sequence, String framedBody) {
-        return new Frame(sentAtMillis + " " + sequence + " " + framedBody);
+    static Frame stamped(long sentAtMillis, long sequence, Template template) {
+        return new Frame(template.head() + sentAtMillis + " " + sequence + template.tail());
     }
 
     /** Mean bytes on the wire per stamped tweet, for MB/s figures. */
-    static double meanWireBytes(List<String> framedBodies) {
+    static double meanWireBytes(List<Template> templates) {
         long bytes = 0;
-        for (String body : framedBodies) {
-            bytes += stamped(System.currentTimeMillis(), 1_000_000, body).bytes().length;
+        for (Template template : templates) {
+            bytes += stamped(System.currentTimeMillis(), 1_000_000, template).bytes().length;
         }
-        return (double) bytes / framedBodies.size();
+        return (double) bytes / templates.size();
     }
 
     static byte[] utf8(String text) {

@@ -3,6 +3,7 @@ package io.tweetpipe.bootstrap.bench;
 import io.tweetpipe.adapters.socket.RelaySettings;
 import io.tweetpipe.adapters.socket.SocketRelay;
 import io.tweetpipe.domain.framing.Frame;
+import io.tweetpipe.domain.framing.Wire;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,7 +51,7 @@ public final class RelayAlone {
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        List<String> bodies = BenchTweets.framedBodies();
+        List<BenchTweets.Template> bodies = BenchTweets.templates(Wire.TEXT);
         Frame[] frames = new Frame[bodies.size()];
         long stamp = System.currentTimeMillis();
         for (int i = 0; i < frames.length; i++) {

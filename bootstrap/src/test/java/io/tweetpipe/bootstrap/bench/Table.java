@@ -1,11 +1,12 @@
 package io.tweetpipe.bootstrap.bench;
 
 import io.tweetpipe.bootstrap.bench.BenchSuite.Job;
+import io.tweetpipe.bootstrap.bench.BenchSuite.Phase;
 import io.tweetpipe.bootstrap.bench.BenchSuite.Search;
 import io.tweetpipe.bootstrap.bench.BenchSuite.Trial;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,16 +16,19 @@ final class Table {
 
     private final long batchMillis;
     Map<String, Double> relay;
-    private final Map<Job, List<Long>> startups = new EnumMap<>(Job.class);
-    private final Map<Job, List<Long>> firstTweets = new EnumMap<>(Job.class);
+    private final Map<Job, List<Long>> startups = new HashMap<>();
+    private final Map<Job, List<Long>> firstTweets = new HashMap<>();
     private final Map<String, Trial> latencies = new HashMap<>();
-    private final Map<Job, Search> sustained = new EnumMap<>(Job.class);
+    private final Map<Job, Search> sustained = new HashMap<>();
+    private final Map<Phase, List<Variant>> sections = new LinkedHashMap<>();
     Search oneReceiver;
     Search oneReceiverThreeThreads;
     Search twoReceivers;
     String receiversPending;
-    Search analytics;
-    Trial analyticsMemory;
+
+    /** One variant of tweetpipe's job as a phase measured it: its search, and its 100,000 tweets/s window if any. */
+    record Variant(Job job, Search search, Trial fixed) {
+    }
 
     Table(long batchMillis) {
         this.batchMillis = batchMillis;
@@ -40,7 +44,7 @@ final class Table {
     }
 
     void latency(Job job, double rate, Trial trial) {
-        latencies.put(job.key + (long) rate, trial);
+        latencies.put(job.key() + (long) rate, trial);
     }
 
     void sustained(Job job, Search search) {
@@ -49,6 +53,10 @@ final class Table {
 
     Search sustainedOf(Job job) {
         return sustained.get(job);
+    }
+
+    void section(Phase phase, List<Variant> variants) {
+        sections.put(phase, variants);
     }
 
     String render(String date, BenchSuite.Mode mode, double loadAtStart, double loadAtEnd, String machine,
@@ -71,8 +79,8 @@ final class Table {
             row(t, "max sustained rate, tweets/s (a)", rate(ours), rate(plain), ratio, "≥ 2x", verdict(ratio, 2, true));
         }
         for (double r : new double[] {10_000, 100_000}) {
-            Trial a = latencies.get(Job.TWEETPIPE.key + (long) r);
-            Trial b = latencies.get(Job.PLAIN.key + (long) r);
+            Trial a = latencies.get(Job.TWEETPIPE.key() + (long) r);
+            Trial b = latencies.get(Job.PLAIN.key() + (long) r);
             if (a == null && b == null) {
                 continue;
             }
@@ -83,8 +91,8 @@ final class Table {
             row(t, String.format(Locale.ROOT, "latency p50 / p99 at %s tweets/s, ms (b)", number(r)),
                     latency(a), latency(b), ratio, target, verdict);
         }
-        Trial memoryOurs = latencies.get(Job.TWEETPIPE.key + 100_000);
-        Trial memoryPlain = latencies.get(Job.PLAIN.key + 100_000);
+        Trial memoryOurs = latencies.get(Job.TWEETPIPE.key() + 100_000);
+        Trial memoryPlain = latencies.get(Job.PLAIN.key() + 100_000);
         if (memoryOurs != null || memoryPlain != null) {
             double ratio = ratio(megabytes(memoryOurs), megabytes(memoryPlain));
             row(t, "peak resident memory at 100,000 tweets/s, MB (c)", megabytesText(memoryOurs),
@@ -121,17 +129,10 @@ final class Table {
                     .append(twoReceivers != null ? ratioText(ratio(held(twoReceivers), held(oneReceiverThreeThreads)))
                             : "").append(" |\n");
         }
-        if (analytics != null) {
-            t.append("\n| analytics (g) | with trends and SQL | plain tweetpipe job | ratio | target | verdict |\n"
-                    + "|---|--:|--:|--:|---|---|\n");
-            double held = held(analytics);
-            row(t, "max sustained rate, tweets/s", rate(analytics), rate(ours), ratio(held, held(ours)),
-                    "≥ 250,000", held >= 250_000 ? "met" : "missed");
-            row(t, "peak RSS at 100,000 tweets/s, MB", megabytesText(analyticsMemory),
-                    megabytesText(latencies.get(Job.TWEETPIPE.key + 100_000)),
-                    ratio(megabytes(analyticsMemory), megabytes(latencies.get(Job.TWEETPIPE.key + 100_000))), "", "");
+        char note = 'g';
+        for (Map.Entry<Phase, List<Variant>> section : sections.entrySet()) {
+            section(t, section.getKey(), section.getValue(), ours, note++);
         }
-
         t.append("\n");
         if (ours != null || plain != null) {
             List<String> searches = new ArrayList<>();
@@ -180,13 +181,61 @@ final class Table {
         } else if (receiversPending != null) {
             t.append("(f) " + receiversPending + "; the harness runs it once --relays host:port,host:port parses.\n");
         }
-        if (analytics != null) {
-            t.append("(g) tweetpipe's stream job with --trends hashtags,words (60 s windows sliding by 10 s, "
-                    + "reduceByKeyAndWindow with its inverse, checkpointed) and --sql \"SELECT lang, count(*) AS n "
-                    + "FROM tweets GROUP BY lang\" over every batch, searched as in (a); its memory from a 100,000 "
-                    + "tweets/s window, as in (c). Trials: " + trials(analytics) + ".\n");
+        note = 'g';
+        for (Map.Entry<Phase, List<Variant>> section : sections.entrySet()) {
+            List<String> each = new ArrayList<>();
+            section.getValue().forEach(v -> each.add(v.job().label() + ": " + trials(v.search())));
+            t.append("(").append(note++).append(") ").append(section.getKey().note()).append("; searched as in (a)")
+                    .append(section.getKey().fixedRate() ? ", memory from a 100,000 tweets/s window as in (c)" : "")
+                    .append(". Trials, ").append(String.join("; ", each)).append(".\n");
         }
         return t.toString();
+    }
+
+    /**
+     * A phase's variants, a row each: the highest sustained rate beside the plain tweetpipe job's, the memory and
+     * the figure when the phase has them, and the target when the issue gives one.
+     */
+    private void section(StringBuilder t, Phase phase, List<Variant> variants, Search ours, char note) {
+        Trial oursAt100k = latencies.get(Job.TWEETPIPE.key() + 100_000);
+        t.append("\n| ").append(phase.title()).append(" (").append(note).append(") | max sustained rate, tweets/s | "
+                + "plain tweetpipe job | ratio |");
+        StringBuilder rule = new StringBuilder("|---|--:|--:|--:|");
+        if (phase.fixedRate()) {
+            t.append(" peak RSS at 100,000 tweets/s, MB |");
+            rule.append("--:|");
+        }
+        if (phase.figure() != null) {
+            t.append(" ").append(phase.figure()).append(" |");
+            rule.append("--:|");
+        }
+        t.append(" target | verdict |\n").append(rule).append("---|---|\n");
+        for (Variant v : variants) {
+            double held = held(v.search());
+            t.append("| ").append(v.job().label()).append(" | ").append(rate(v.search())).append(" | ")
+                    .append(rate(ours)).append(" | ").append(ratioText(ratio(held, held(ours)))).append(" |");
+            if (phase.fixedRate()) {
+                double ratio = ratio(megabytes(v.fixed()), megabytes(oursAt100k));
+                t.append(" ").append(megabytesText(v.fixed()))
+                        .append(Double.isNaN(ratio) ? "" : " (" + ratioText(ratio) + ")").append(" |");
+            }
+            if (phase.figure() != null) {
+                Trial measured = phase.fixedRate() ? v.fixed() : heldTrial(v.search());
+                t.append(" ").append(measured == null ? "" : number(measured.perSecond())
+                        + (measured.sustained() || measured.why().isEmpty() ? "" : " (not sustained: "
+                        + measured.why() + ")")).append(" |");
+            }
+            boolean target = phase.target() > 0;
+            t.append(" ").append(target ? "≥ " + number(phase.target()) : "").append(" | ")
+                    .append(!target ? "" : Double.isNaN(held) ? "not measured" : held >= phase.target() ? "met"
+                            : "missed").append(" |\n");
+        }
+    }
+
+    /** The trial of the highest rate that held, if any did. */
+    private static Trial heldTrial(Search search) {
+        return search == null ? null : search.trials().stream().filter(Trial::sustained)
+                .filter(trial -> trial.rate() == search.held()).findFirst().orElse(null);
     }
 
     private static String ratioText(double ratio) {
