@@ -24,17 +24,15 @@ final class LiveSourceChecks {
     private LiveSourceChecks() {
     }
 
-    /** The lines of tweets {@code from} to {@code to}, as {@code line} writes each. */
-    static List<String> updates(long from, long to, LongFunction<String> line) {
-        return List.rangeClosed(from, to).map(line::apply);
-    }
-
     /**
-     * For an endpoint that sent {@link #updates} 1 to 12, dropped, then sent 10 to 30 on the next connection: all 30
-     * handed on once, the three repeated counted, and the second connection opened at once.
+     * The endpoint sends tweets 1 to 12 (each as {@code update} writes it) and drops, then 10 to 30 on the next
+     * connection: all 30 are handed on once, the three repeated are counted, and the second connection opens at once.
      */
-    static void assertReconnectedAtOnceWithNothingLostOrDuplicated(TweetSource source, TrackFilter filter,
-            Supplier<LiveFigures> figures, TwitterStreamSourceTest.RecordingSleeper sleeper) throws Exception {
+    static void assertReconnectedAtOnceWithNothingLostOrDuplicated(LocalEndpoint<?> endpoint,
+            LongFunction<String> update, TweetSource source, TrackFilter filter, Supplier<LiveFigures> figures,
+            TwitterStreamSourceTest.RecordingSleeper sleeper) throws Exception {
+        endpoint.then(new LocalEndpoint.Stream(List.rangeClosed(1L, 12L).map(update::apply), LocalEndpoint.Ending.DROP),
+                new LocalEndpoint.Stream(List.rangeClosed(10L, 30L).map(update::apply), LocalEndpoint.Ending.HOLD));
         try (SourceRun run = SourceRun.start(source, filter)) {
             assertTrue(run.awaitUntil(r -> r.ids().contains(30L)));
             run.stop();

@@ -2,7 +2,6 @@ package io.tweetpipe.adapters.twitter.live;
 
 import static io.tweetpipe.adapters.twitter.live.LiveSourceChecks.assertReconnectedAtOnceWithNothingLostOrDuplicated;
 import static io.tweetpipe.adapters.twitter.live.LiveSourceChecks.assertReplayGivesTheLiveMessages;
-import static io.tweetpipe.adapters.twitter.live.LiveSourceChecks.updates;
 import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.DROP;
 import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.HOLD;
 import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.SILENCE;
@@ -29,7 +28,6 @@ import java.time.Instant;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,13 +119,9 @@ class TwitterStreamSourceTest {
 
     @Test
     void givenDroppedConnection_stream_reconnectsAtOnceWithNothingLostOrDuplicated() throws Exception {
-        LongFunction<String> update = id -> status(id, "covid update " + id, "en");
-        // the endpoint repeats 10, 11 and 12 after the reconnection
-        endpoint.then(new LocalStreamingEndpoint.Stream(updates(1, 12, update), DROP),
-                new LocalStreamingEndpoint.Stream(updates(10, 30, update), HOLD));
         TwitterStreamSource source = source();
-
-        assertReconnectedAtOnceWithNothingLostOrDuplicated(source, COVID_EN, source::figures, sleeper);
+        assertReconnectedAtOnceWithNothingLostOrDuplicated(endpoint, id -> status(id, "covid update " + id, "en"),
+                source, COVID_EN, source::figures, sleeper);
         assertEquals(2, endpoint.requests().size());
     }
 

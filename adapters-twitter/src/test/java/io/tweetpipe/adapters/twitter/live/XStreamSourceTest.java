@@ -2,7 +2,6 @@ package io.tweetpipe.adapters.twitter.live;
 
 import static io.tweetpipe.adapters.twitter.live.LiveSourceChecks.assertReconnectedAtOnceWithNothingLostOrDuplicated;
 import static io.tweetpipe.adapters.twitter.live.LiveSourceChecks.assertReplayGivesTheLiveMessages;
-import static io.tweetpipe.adapters.twitter.live.LiveSourceChecks.updates;
 import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.DROP;
 import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.HOLD;
 import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.SILENCE;
@@ -28,7 +27,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,12 +139,9 @@ class XStreamSourceTest {
 
     @Test
     void givenADroppedConnection_stream_reconnectsAtOnceWithNothingLostOrDuplicated() throws Exception {
-        LongFunction<String> update = id -> post(id, "covid update " + id, "en");
-        endpoint.then(new LocalXEndpoint.Stream(updates(1, 12, update), DROP),
-                new LocalXEndpoint.Stream(updates(10, 30, update), HOLD));
         XStreamSource source = source();
-
-        assertReconnectedAtOnceWithNothingLostOrDuplicated(source, COVID_EN, source::figures, sleeper);
+        assertReconnectedAtOnceWithNothingLostOrDuplicated(endpoint, id -> post(id, "covid update " + id, "en"),
+                source, COVID_EN, source::figures, sleeper);
         assertEquals(2, endpoint.streamRequests().size());
     }
 
