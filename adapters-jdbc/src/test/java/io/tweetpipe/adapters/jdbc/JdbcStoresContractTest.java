@@ -11,9 +11,11 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The record store's and the stored results' contracts against SQLite in a file and a real PostgreSQL server. */
@@ -49,23 +51,52 @@ class JdbcStoresContractTest {
         return JdbcSettings.of(postgres.url().replace("/postgres", "/" + name)).get().withUser(PostgresServer.USER);
     }
 
-    static String inPostgres(String text) {
-        return Dialect.POSTGRESQL.text(text);
-    }
+    /**
+     * The output a test opens on one database (SQLite in the test's directory, or a database of its own on the shared
+     * server), closed after the test; texts become there what the database's dialect makes of them.
+     */
+    static final class OpenedOutput implements AfterEachCallback {
+        private final Dialect dialect;
+        private JdbcOutput output;
 
-    static String inSqlite(String text) {
-        return Dialect.SQLITE.text(text);
+        OpenedOutput(Dialect dialect) {
+            this.dialect = dialect;
+        }
+
+        JdbcOutput open(Path directory) throws Exception {
+            output = JdbcStoresContractTest.open(dialect == Dialect.SQLITE ? sqlite(directory) : newPostgresDatabase());
+            return output;
+        }
+
+        JdbcSettings settings() {
+            return output.settings();
+        }
+
+        String asStored(String text) {
+            return dialect.text(text);
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (output != null) {
+                output.close();
+            }
+        }
     }
 
     abstract static class Records extends RecordStoreContract {
-        JdbcOutput output;
+        @RegisterExtension
+        final OpenedOutput output;
+        @TempDir
+        Path directory;
 
-        abstract JdbcSettings settings() throws Exception;
+        Records(Dialect dialect) {
+            output = new OpenedOutput(dialect);
+        }
 
         @Override
         protected RecordStore store() throws Exception {
-            output = open(settings());
-            return output.records();
+            return output.open(directory).records();
         }
 
         @Override
@@ -73,23 +104,25 @@ class JdbcStoresContractTest {
             return StoredRows.records(output.settings());
         }
 
-        @AfterEach
-        void close() {
-            if (output != null) {
-                output.close();
-            }
+        @Override
+        protected String asStored(String text) {
+            return output.asStored(text);
         }
     }
 
     abstract static class Results extends StoredResultsContract {
-        JdbcOutput output;
+        @RegisterExtension
+        final OpenedOutput output;
+        @TempDir
+        Path directory;
 
-        abstract JdbcSettings settings() throws Exception;
+        Results(Dialect dialect) {
+            output = new OpenedOutput(dialect);
+        }
 
         @Override
         protected BatchSink sink() throws Exception {
-            output = open(settings());
-            return output.results();
+            return output.open(directory).results();
         }
 
         @Override
@@ -97,71 +130,39 @@ class JdbcStoresContractTest {
             return StoredRows.resultLines(output.settings());
         }
 
-        @AfterEach
-        void close() {
-            if (output != null) {
-                output.close();
-            }
+        @Override
+        protected String asStored(String text) {
+            return output.asStored(text);
         }
     }
 
+    /** UTF-8 holds no lone surrogate; NUL it keeps. */
     @Nested
     class SqliteRecords extends Records {
-        @TempDir
-        Path directory;
-
-        @Override
-        JdbcSettings settings() {
-            return sqlite(directory);
-        }
-
-        /** UTF-8 holds no lone surrogate; NUL it keeps. */
-        @Override
-        protected String asStored(String text) {
-            return inSqlite(text);
+        SqliteRecords() {
+            super(Dialect.SQLITE);
         }
     }
 
     @Nested
     class SqliteResults extends Results {
-        @TempDir
-        Path directory;
-
-        @Override
-        JdbcSettings settings() {
-            return sqlite(directory);
-        }
-
-        @Override
-        protected String asStored(String text) {
-            return inSqlite(text);
+        SqliteResults() {
+            super(Dialect.SQLITE);
         }
     }
 
+    /** PostgreSQL's text holds neither NUL nor a lone surrogate. */
     @Nested
     class PostgresRecords extends Records {
-        @Override
-        JdbcSettings settings() throws Exception {
-            return newPostgresDatabase();
-        }
-
-        /** PostgreSQL's text holds neither NUL nor a lone surrogate. */
-        @Override
-        protected String asStored(String text) {
-            return inPostgres(text);
+        PostgresRecords() {
+            super(Dialect.POSTGRESQL);
         }
     }
 
     @Nested
     class PostgresResults extends Results {
-        @Override
-        JdbcSettings settings() throws Exception {
-            return newPostgresDatabase();
-        }
-
-        @Override
-        protected String asStored(String text) {
-            return inPostgres(text);
+        PostgresResults() {
+            super(Dialect.POSTGRESQL);
         }
     }
 }

@@ -65,6 +65,10 @@ final class PendingMessages {
         this.capacity = capacity;
     }
 
+    int capacity() {
+        return capacity;
+    }
+
     /** Queues a message from the stream; false if it was dropped because too many are waiting. */
     boolean offer(StreamMessage message) {
         lock.lock();

@@ -1,5 +1,8 @@
 package io.tweetpipe.adapters.twitter.live;
 
+import static io.tweetpipe.adapters.twitter.live.LiveLoop.human;
+import static io.tweetpipe.adapters.twitter.live.LiveLoop.rootMessage;
+
 import io.tweetpipe.adapters.twitter.v1.Twitter4jLogging;
 import io.tweetpipe.adapters.twitter.v1.V1Messages;
 import io.tweetpipe.application.port.out.TweetSource;
@@ -14,9 +17,7 @@ import java.lang.System.Logger.Level;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import twitter4j.ConnectionLifeCycleListener;
 import twitter4j.FilterQuery;
@@ -57,10 +58,7 @@ public final class TwitterStreamSource implements TweetSource {
     private static final AtomicBoolean FOREIGN_DISPATCHER_REPORTED = new AtomicBoolean();
 
     private final TwitterStreamSettings settings;
-    private final Sleeper sleeper;
-    private final AtomicLong connections = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private volatile PendingMessages pending;
+    private final LiveLoop loop;
 
     public TwitterStreamSource(TwitterStreamSettings settings) {
         this(settings, Sleeper.REAL);
@@ -68,17 +66,13 @@ public final class TwitterStreamSource implements TweetSource {
 
     TwitterStreamSource(TwitterStreamSettings settings, Sleeper sleeper) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.loop = new LiveLoop(LOG, Objects.requireNonNull(sleeper, "sleeper"));
         settings.credentials().secrets().forEach(Twitter4jLogging::mask);
     }
 
     /** Counts since this source was made; safe to read from any thread. */
     public LiveFigures figures() {
-        PendingMessages current = pending;
-        return new LiveFigures(connections.get(), failures.get(),
-                current == null ? 0 : current.duplicates.get(),
-                current == null ? 0 : current.deletedBeforeHandedOn.get(),
-                current == null ? 0 : current.overflowed.get());
+        return loop.figures();
     }
 
     /**
@@ -95,8 +89,7 @@ public final class TwitterStreamSource implements TweetSource {
             return Either.left(opened.getLeft());
         }
         Recording recording = opened.get();
-        PendingMessages messages = new PendingMessages(settings.pendingCapacity());
-        pending = messages;
+        PendingMessages messages = loop.start(settings.pendingCapacity());
         Backoff backoff = new Backoff(settings.reconnect());
         Configuration configuration = configuration();
         FilterQuery query = query(filter);
@@ -104,39 +97,13 @@ public final class TwitterStreamSource implements TweetSource {
                 + filter.phrases().mkString(", ")
                 + (filter.languages().isEmpty() ? "" : " in " + filter.languages().map(Language::code).mkString(", "))
                 + settings.recording().map(file -> ", recording to " + file).getOrElse(""));
-        long delivered = 0;
-        Connection connection = null;
         try {
-            connection = new Connection(1, configuration, query, messages, recording);
-            while (true) {
-                PendingMessages.Event event = messages.poll(WATCH_MILLIS, TimeUnit.MILLISECONDS);
-                if (event == null) {
-                    connection.checkAlive();
-                } else if (event instanceof PendingMessages.Delivery delivery) {
-                    listener.accept(delivery.message());
-                    delivered++;
-                } else if (event instanceof PendingMessages.Ended ended && ended.connection() == connection.number) {
-                    connection.close();
-                    failures.incrementAndGet();
-                    Either<Rejection, Backoff.Failure> failure = classify(ended);
-                    if (failure.isLeft()) {
-                        LOG.log(Level.ERROR, failure.getLeft().reason());
-                        return Either.left(failure.getLeft());
-                    }
-                    Duration wait = backoff.after(failure.get());
-                    LOG.log(Level.WARNING, describe(ended)
-                            + (wait.isZero() ? "; reconnecting now" : "; reconnecting in " + human(wait)));
-                    sleeper.sleep(wait);
-                    connection = new Connection(connection.number + 1, configuration, query, messages, recording);
-                }
-            }
+            return Either.left(loop.run(messages, listener, WATCH_MILLIS,
+                    number -> new Connection(number, configuration, query, messages, recording),
+                    ended -> classify(ended).map(backoff::after), this::describe));
         } finally {
-            if (connection != null) {
-                connection.closeInBackground();
-            }
             recording.close();
-            long handedOn = delivered;
-            LOG.log(Level.DEBUG, () -> "stream from " + settings.filterUrl() + " ended after " + handedOn
+            LOG.log(Level.DEBUG, () -> "stream from " + settings.filterUrl() + " ended after " + loop.handedOn()
                     + " messages; " + figures());
         }
     }
@@ -246,41 +213,21 @@ public final class TwitterStreamSource implements TweetSource {
         return false;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
-        return root.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + message);
-    }
-
-    private static String human(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
     private static int millis(Duration duration) {
         return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 
     /** One twitter4j stream, for one connection: its first failure ends it. */
-    private final class Connection implements RawStreamListener, StatusListener, ConnectionLifeCycleListener {
+    private final class Connection extends LiveLoop.Connection
+            implements RawStreamListener, StatusListener, ConnectionLifeCycleListener {
 
-        final long number;
         private final TwitterStream stream;
-        private final PendingMessages messages;
-        private final Recording recording;
-        private final AtomicBoolean ended = new AtomicBoolean();
-        private final AtomicBoolean closed = new AtomicBoolean();
-        private volatile boolean established;
         private volatile boolean silenced;
         private volatile Thread consumer;
 
         Connection(long number, Configuration configuration, FilterQuery query, PendingMessages messages,
                    Recording recording) {
-            this.number = number;
-            this.messages = messages;
-            this.recording = recording;
+            super(number, messages, recording);
             this.stream = new TwitterStreamFactory(configuration).getInstance();
             stream.addListener(this);
             stream.addConnectionLifeCycleListener(this);
@@ -303,13 +250,7 @@ public final class TwitterStreamSource implements TweetSource {
             recording.write(raw);
             StreamMessage message = V1Messages.read(raw);
             report(message);
-            if (!messages.offer(message)) {
-                long dropped = messages.overflowed.get();
-                if (dropped == 1 || dropped % 1000 == 0) {
-                    LOG.log(Level.WARNING, "the listener is " + settings.pendingCapacity()
-                            + " messages behind; dropped " + dropped + " so far");
-                }
-            }
+            loop.offer(messages, message);
         }
 
         private void report(StreamMessage message) {
@@ -339,7 +280,7 @@ public final class TwitterStreamSource implements TweetSource {
         @Override
         public void onConnect() {
             consumer = Thread.currentThread();
-            connections.incrementAndGet();
+            loop.connected();
             LOG.log(Level.INFO, () -> "connected to " + settings.filterUrl());
         }
 
@@ -354,21 +295,15 @@ public final class TwitterStreamSource implements TweetSource {
         }
 
         /** If twitter4j's thread died without a word, this connection is over all the same. */
-        void checkAlive() {
+        @Override
+        void watch() {
             Thread thread = consumer;
             if (thread != null && !thread.isAlive()) {
                 end(new IllegalStateException("twitter4j's stream thread died"));
             }
         }
 
-        private void end(Throwable cause) {
-            if (ended.compareAndSet(false, true)) {
-                messages.end(new PendingMessages.Ended(number, cause, established));
-                // At once and on this thread, before twitter4j's loop gets to its own wait and retry.
-                close();
-            }
-        }
-
+        @Override
         void close() {
             if (closed.compareAndSet(false, true)) {
                 Try.run(stream::shutdown)
@@ -380,7 +315,8 @@ public final class TwitterStreamSource implements TweetSource {
          * Closes without waiting: twitter4j's close waits for a read in progress to return, which on a quiet stream
          * can take until the next keep-alive.
          */
-        void closeInBackground() {
+        @Override
+        void stop() {
             silenced = true;
             ended.set(true);
             if (closed.get()) {

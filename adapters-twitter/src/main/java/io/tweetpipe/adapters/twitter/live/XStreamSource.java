@@ -1,5 +1,8 @@
 package io.tweetpipe.adapters.twitter.live;
 
+import static io.tweetpipe.adapters.twitter.live.LiveLoop.human;
+import static io.tweetpipe.adapters.twitter.live.LiveLoop.rootMessage;
+
 import io.tweetpipe.adapters.twitter.json.TwitterJson;
 import io.tweetpipe.adapters.twitter.v2.V2Messages;
 import io.tweetpipe.adapters.twitter.v2.V2Rules;
@@ -28,8 +31,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -60,10 +61,8 @@ public final class XStreamSource implements TweetSource {
     private final Sleeper sleeper;
     private final Clock clock;
     private final HttpClient http;
-    private final AtomicLong connections = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
+    private final LiveLoop loop;
     private final AtomicLong foreign = new AtomicLong();
-    private volatile PendingMessages pending;
 
     public XStreamSource(XStreamSettings settings) {
         this(settings, Sleeper.REAL, Clock.systemUTC());
@@ -73,6 +72,7 @@ public final class XStreamSource implements TweetSource {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.loop = new LiveLoop(LOG, sleeper);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
@@ -82,11 +82,7 @@ public final class XStreamSource implements TweetSource {
 
     /** Counts since this source was made; safe to read from any thread. */
     public LiveFigures figures() {
-        PendingMessages current = pending;
-        return new LiveFigures(connections.get(), failures.get(),
-                current == null ? 0 : current.duplicates.get(),
-                current == null ? 0 : current.deletedBeforeHandedOn.get(),
-                current == null ? 0 : current.overflowed.get());
+        return loop.figures();
     }
 
     /** Posts the stream sent for another tool's rules on the same app, not handed on. */
@@ -113,15 +109,12 @@ public final class XStreamSource implements TweetSource {
             return Either.left(opened.getLeft());
         }
         Recording recording = opened.get();
-        PendingMessages messages = new PendingMessages(settings.pendingCapacity());
-        pending = messages;
+        PendingMessages messages = loop.start(settings.pendingCapacity());
         Backoff backoff = new Backoff(settings.reconnect());
         XRules.Requests requests = new XRules.Requests(http, settings.rulesUrl(), settings.token(),
                 settings.connectTimeout());
         long watchMillis = Math.max(10, Math.min(LONGEST_WATCH_MILLIS, settings.stallTimeout().toMillis() / 4));
         XRules rules = null;
-        Connection connection = null;
-        long delivered = 0;
         try {
             while (rules == null) {
                 try {
@@ -132,7 +125,7 @@ public final class XStreamSource implements TweetSource {
                     }
                     rules = set.get();
                 } catch (IOException e) {
-                    failures.incrementAndGet();
+                    loop.failed();
                     Either<Rejection, Duration> wait = waitAfter(e, false, backoff, settings.rulesUrl());
                     if (wait.isLeft()) {
                         LOG.log(Level.ERROR, wait.getLeft().reason());
@@ -145,39 +138,17 @@ public final class XStreamSource implements TweetSource {
             }
             LOG.log(Level.INFO, "streaming from " + settings.streamUrl()
                     + settings.recording().map(file -> ", recording to " + file).getOrElse(""));
-            connection = new Connection(1, messages, recording, rules);
-            while (true) {
-                PendingMessages.Event event = messages.poll(watchMillis, TimeUnit.MILLISECONDS);
-                if (event == null) {
-                    connection.checkStalled();
-                } else if (event instanceof PendingMessages.Delivery delivery) {
-                    listener.accept(delivery.message());
-                    delivered++;
-                } else if (event instanceof PendingMessages.Ended ended && ended.connection() == connection.number) {
-                    connection.close();
-                    failures.incrementAndGet();
-                    Either<Rejection, Duration> wait = waitAfter(ended.cause(), ended.established(), backoff,
-                            settings.streamUrl());
-                    if (wait.isLeft()) {
-                        LOG.log(Level.ERROR, wait.getLeft().reason());
-                        return Either.left(wait.getLeft());
-                    }
-                    LOG.log(Level.WARNING, describe(ended.cause(), ended.established(), settings.streamUrl())
-                            + (wait.get().isZero() ? "; reconnecting now" : "; reconnecting in " + human(wait.get())));
-                    sleeper.sleep(wait.get());
-                    connection = new Connection(connection.number + 1, messages, recording, rules);
-                }
-            }
+            XRules set = rules;
+            return Either.left(loop.run(messages, listener, watchMillis,
+                    number -> new Connection(number, messages, recording, set),
+                    ended -> waitAfter(ended.cause(), ended.established(), backoff, settings.streamUrl()),
+                    ended -> describe(ended.cause(), ended.established(), settings.streamUrl())));
         } finally {
-            if (connection != null) {
-                connection.close();
-            }
             recording.close();
             if (rules != null) {
                 removeEvenIfInterrupted(rules);
             }
-            long handedOn = delivered;
-            LOG.log(Level.DEBUG, () -> "stream from " + settings.streamUrl() + " ended after " + handedOn
+            LOG.log(Level.DEBUG, () -> "stream from " + settings.streamUrl() + " ended after " + loop.handedOn()
                     + " messages; " + figures() + ", other rules' posts " + foreign.get());
         }
     }
@@ -242,19 +213,6 @@ public final class XStreamSource implements TweetSource {
         return settings.token().masked(text);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
-        return root.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + message);
-    }
-
-    private static String human(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
     /** The stream ended in a way that says the next connection may start at once: X closed it, or it ended. */
     private static final class Disconnected extends EOFException {
         private static final long serialVersionUID = 1L;
@@ -268,23 +226,15 @@ public final class XStreamSource implements TweetSource {
      * One request to the stream; its first failure ends it. The body is read as it arrives, on the HTTP client's
      * threads, one line at a time: every line received before a failure is handed on before the failure is.
      */
-    private final class Connection {
+    private final class Connection extends LiveLoop.Connection {
 
-        final long number;
-        private final PendingMessages messages;
-        private final Recording recording;
         private final XRules rules;
-        private final AtomicBoolean ended = new AtomicBoolean();
-        private final AtomicBoolean closed = new AtomicBoolean();
         private final CompletableFuture<HttpResponse<Void>> response;
         private volatile Flow.Subscription subscription;
-        private volatile boolean established;
         private volatile long lastHeardNanos = System.nanoTime();
 
         Connection(long number, PendingMessages messages, Recording recording, XRules rules) {
-            this.number = number;
-            this.messages = messages;
-            this.recording = recording;
+            super(number, messages, recording);
             this.rules = rules;
             HttpRequest request = HttpRequest.newBuilder(URI.create(settings.streamUrl()
                             + "?tweet.fields=" + V2Messages.TWEET_FIELDS + "&expansions=" + V2Messages.EXPANSIONS))
@@ -307,7 +257,7 @@ public final class XStreamSource implements TweetSource {
                             return null;
                         });
             }
-            connections.incrementAndGet();
+            loop.connected();
             lastHeardNanos = System.nanoTime();
             LOG.log(Level.INFO, () -> "connected to " + settings.streamUrl());
             return HttpResponse.BodySubscribers.fromSubscriber(new Lines());
@@ -383,13 +333,7 @@ public final class XStreamSource implements TweetSource {
                 return;
             }
             StreamMessage message = masked(read.message());
-            if (!messages.offer(message)) {
-                long dropped = messages.overflowed.get();
-                if (dropped == 1 || dropped % 1000 == 0) {
-                    LOG.log(Level.WARNING, "the listener is " + settings.pendingCapacity()
-                            + " messages behind; dropped " + dropped + " so far");
-                }
-            }
+            loop.offer(messages, message);
             if (message instanceof StreamMessage.Notice notice) {
                 if (notice.kind() == StreamMessage.Notice.Kind.DISCONNECT) {
                     end(new Disconnected("X is closing the stream for operational reasons (" + notice.text() + ")"));
@@ -412,20 +356,15 @@ public final class XStreamSource implements TweetSource {
         }
 
         /** A connection silent for the stall timeout is over. */
-        void checkStalled() {
+        @Override
+        void watch() {
             if (System.nanoTime() - lastHeardNanos > settings.stallTimeout().toNanos()) {
                 end(new SocketTimeoutException("stalled"));
             }
         }
 
-        private void end(Throwable cause) {
-            if (ended.compareAndSet(false, true)) {
-                messages.end(new PendingMessages.Ended(number, cause, established));
-                close();
-            }
-        }
-
         /** Cancels the request, or the stream if it is open: the client closes the connection. */
+        @Override
         void close() {
             if (closed.compareAndSet(false, true)) {
                 ended.set(true);

@@ -4,24 +4,12 @@ import io.tweetpipe.adapters.twitter.v2.V2Messages;
 import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.TrackFilter;
 import io.tweetpipe.domain.tweet.Tweet;
-import io.vavr.collection.List;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import twitter4j.JSONArray;
 import twitter4j.JSONObject;
@@ -36,35 +24,10 @@ import twitter4j.JSONObject;
  * parentheses). Each stream connection takes the next {@link Plan}; with none left it holds the connection open with
  * keep-alives. Answers close their connection, so no request reuses one a plan is about to hang up.
  */
-final class LocalXEndpoint implements AutoCloseable {
+final class LocalXEndpoint extends LocalEndpoint<LocalXEndpoint.Request> {
 
     static final String STREAM_PATH = "/2/tweets/search/stream";
     static final String RULES_PATH = "/2/tweets/search/stream/rules";
-    static final Duration KEEP_ALIVE_EVERY = Duration.ofMillis(100);
-
-    sealed interface Plan permits Answer, Hangup, Stream {
-    }
-
-    /** Answer with this HTTP status, headers and body, then close. */
-    record Answer(int status, String reason, Map<String, String> headers, String body) implements Plan {
-    }
-
-    /** Read the request, then close without a word: a network error. */
-    record Hangup() implements Plan {
-    }
-
-    /** Answer 200 and send these lines (posts only if a rule matches), then end as told. */
-    record Stream(List<String> lines, Ending ending) implements Plan {
-    }
-
-    enum Ending {
-        /** Close the connection mid-stream, without the final chunk. */
-        DROP,
-        /** Send nothing more, not even keep-alives, and keep the connection open. */
-        SILENCE,
-        /** Keep the connection open with a keep-alive every {@link #KEEP_ALIVE_EVERY}. */
-        HOLD
-    }
 
     record Request(String method, String path, String query, Map<String, String> headers, String body) {
     }
@@ -72,40 +35,27 @@ final class LocalXEndpoint implements AutoCloseable {
     record Rule(String id, String value, String tag) {
     }
 
-    private final ServerSocket server;
     private final String token;
-    private final BlockingQueue<Plan> plans = new LinkedBlockingQueue<>();
     private final BlockingQueue<Plan> rulesPlans = new LinkedBlockingQueue<>();
-    private final java.util.List<Request> requests = new CopyOnWriteArrayList<>();
-    private final java.util.List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final java.util.List<String> sent = new CopyOnWriteArrayList<>();
     private final Map<String, Rule> rules = new LinkedHashMap<>();
     private final AtomicLong nextRuleId = new AtomicLong(1_860_000_000_000_000_001L);
     private volatile int ruleCap = Integer.MAX_VALUE;
     private volatile boolean forbidden;
     private volatile boolean echoAuthorization;
-    private volatile boolean closed;
 
-    private LocalXEndpoint(ServerSocket server, String token) {
-        this.server = server;
+    private LocalXEndpoint(String token) throws IOException {
+        super("x-endpoint");
         this.token = token;
-        Thread acceptor = new Thread(this::accept, "x-endpoint-accept-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        listen();
     }
 
     /** An endpoint that takes this bearer token and no other. */
     static LocalXEndpoint start(String token) throws IOException {
-        return new LocalXEndpoint(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), token);
+        return new LocalXEndpoint(token);
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getLocalPort() + "/2/";
-    }
-
-    LocalXEndpoint then(Plan... next) {
-        plans.addAll(Arrays.asList(next));
-        return this;
+        return origin() + "/2/";
     }
 
     /** Plans for requests to the rules endpoint, taken before the rules are looked at. */
@@ -139,10 +89,6 @@ final class LocalXEndpoint implements AutoCloseable {
         return this;
     }
 
-    static Stream streaming(Ending ending, String... lines) {
-        return new Stream(List.of(lines), ending);
-    }
-
     static Answer answer(int status, String reason) {
         return new Answer(status, reason, Map.of(), problemBody(status, reason, ""));
     }
@@ -155,86 +101,37 @@ final class LocalXEndpoint implements AutoCloseable {
         return java.util.List.copyOf(rules.values());
     }
 
-    java.util.List<Request> requests() {
-        return java.util.List.copyOf(requests);
-    }
-
     java.util.List<Request> streamRequests() {
-        return requests.stream().filter(r -> r.path().equals(STREAM_PATH)).toList();
-    }
-
-    /** Every line written to a stream connection, matching_rules added, in order. */
-    java.util.List<String> sent() {
-        return java.util.List.copyOf(sent);
+        return requests().stream().filter(r -> r.path().equals(STREAM_PATH)).toList();
     }
 
     @Override
-    public void close() {
-        closed = true;
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket socket : sockets) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
+    Request request(Received received) {
+        String target = received.target();
+        int question = target.indexOf('?');
+        return new Request(received.method(), question < 0 ? target : target.substring(0, question),
+                question < 0 ? "" : target.substring(question + 1), received.headers(), received.body());
     }
 
-    private void accept() {
-        while (!closed) {
-            try {
-                Socket socket = server.accept();
-                sockets.add(socket);
-                Thread serving = new Thread(() -> serve(socket), "x-endpoint-connection");
-                serving.setDaemon(true);
-                serving.start();
-            } catch (IOException e) {
-                return;
+    @Override
+    void serve(Request request, Connection connection) throws IOException, InterruptedException {
+        String authorization = request.headers().getOrDefault("authorization", "");
+        String echo = echoAuthorization ? " (you sent: " + authorization + ")" : "";
+        if (!authorization.equals("Bearer " + token)) {
+            connection.respond(new Answer(401, "Unauthorized", problemBody(401, "Unauthorized", echo)));
+        } else if (forbidden) {
+            connection.respond(new Answer(403, "Forbidden", forbiddenBody(echo)));
+        } else if (request.path().equals(RULES_PATH)) {
+            Plan plan = rulesPlans.poll();
+            if (plan == null) {
+                connection.respond(rulesAnswer(request));
+            } else if (plan instanceof Answer answer) {
+                connection.respond(answer);
             }
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            socket.setSoTimeout(10_000);
-            InputStream in = socket.getInputStream();
-            Request request = read(in);
-            requests.add(request);
-            OutputStream out = socket.getOutputStream();
-            String authorization = request.headers().getOrDefault("authorization", "");
-            String echo = echoAuthorization ? " (you sent: " + authorization + ")" : "";
-            if (!authorization.equals("Bearer " + token)) {
-                respond(out, new Answer(401, "Unauthorized", Map.of(), problemBody(401, "Unauthorized", echo)));
-            } else if (forbidden) {
-                respond(out, new Answer(403, "Forbidden", Map.of(), forbiddenBody(echo)));
-            } else if (request.path().equals(RULES_PATH)) {
-                Plan plan = rulesPlans.poll();
-                if (plan == null) {
-                    respond(out, rulesAnswer(request));
-                } else if (plan instanceof Answer answer) {
-                    respond(out, answer);
-                }
-            } else if (request.path().equals(STREAM_PATH) && request.method().equals("GET")) {
-                Plan plan = plans.poll();
-                if (plan == null) {
-                    plan = new Stream(List.empty(), Ending.HOLD);
-                }
-                if (plan instanceof Answer answer) {
-                    respond(out, answer);
-                } else if (plan instanceof Stream stream) {
-                    stream(socket, in, out, stream, echo);
-                }
-                // A Hangup says nothing: try-with-resources closes the socket.
-            } else {
-                respond(out, new Answer(404, "Not Found", Map.of(), problemBody(404, "Not Found", "")));
-            }
-        } catch (IOException | InterruptedException e) {
-            // The client went away, or the endpoint is closing: this connection is over either way.
+        } else if (request.path().equals(STREAM_PATH) && request.method().equals("GET")) {
+            connection.play(nextPlan(), line -> outgoing(line, echo));
+        } else {
+            connection.respond(new Answer(404, "Not Found", problemBody(404, "Not Found", "")));
         }
     }
 
@@ -302,48 +199,17 @@ final class LocalXEndpoint implements AutoCloseable {
         return rule.tag() == null ? json : json.put("tag", rule.tag());
     }
 
-    private void stream(Socket socket, InputStream in, OutputStream out, Stream plan, String echo)
-            throws IOException, InterruptedException {
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
-                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        int written = 0;
-        for (String line : plan.lines()) {
-            String outgoing = line;
-            StreamMessage message = V2Messages.read(line).message();
-            if (message instanceof StreamMessage.Status status) {
-                JSONArray matched = matching(status.tweet());
-                if (matched.length() == 0) {
-                    continue;
-                }
-                outgoing = new JSONObject(line).put("matching_rules", matched).toString();
-            } else if (message instanceof StreamMessage.Notice && !echo.isEmpty()) {
-                outgoing = line.replace("\"detail\":\"", "\"detail\":\"" + echo.replace("\"", "'") + " ");
-            }
-            chunk(out, outgoing + "\r\n");
-            sent.add(outgoing);
-            if (++written % 3 == 0) {
-                chunk(out, "\r\n");
-            }
+    /** A post with the rules it matched (none: not sent); a notice with the echo, when told to echo. */
+    private String outgoing(String line, String echo) {
+        StreamMessage message = V2Messages.read(line).message();
+        if (message instanceof StreamMessage.Status status) {
+            JSONArray matched = matching(status.tweet());
+            return matched.length() == 0 ? null : new JSONObject(line).put("matching_rules", matched).toString();
         }
-        out.flush();
-        switch (plan.ending()) {
-            case DROP -> {
-                // Closing without the final empty chunk: the client sees the stream break mid-way.
-            }
-            case SILENCE -> {
-                socket.setSoTimeout(0);
-                while (!closed && in.read() >= 0) {
-                    // wait for the client to give up
-                }
-            }
-            case HOLD -> {
-                while (!closed) {
-                    TimeUnit.MILLISECONDS.sleep(KEEP_ALIVE_EVERY.toMillis());
-                    chunk(out, "\r\n");
-                    out.flush();
-                }
-            }
+        if (message instanceof StreamMessage.Notice && !echo.isEmpty()) {
+            return line.replace("\"detail\":\"", "\"detail\":\"" + echo.replace("\"", "'") + " ");
         }
+        return line;
     }
 
     private synchronized JSONArray matching(Tweet tweet) {
@@ -355,23 +221,6 @@ final class LocalXEndpoint implements AutoCloseable {
             }
         }
         return matched;
-    }
-
-    private static void chunk(OutputStream out, String data) throws IOException {
-        byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
-        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(bytes);
-        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static void respond(OutputStream out, Answer answer) throws IOException {
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder("HTTP/1.1 " + answer.status() + " " + answer.reason()
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n");
-        answer.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
     }
 
     /** X's problem body (RFC 7807), as it answers 401 and most errors. */
@@ -389,36 +238,6 @@ final class LocalXEndpoint implements AutoCloseable {
                 .put("title", "Client Forbidden").put("required_enrollment", "Appropriate Level of API Access")
                 .put("reason", "client-not-enrolled").put("type", "https://api.twitter.com/2/problems/client-forbidden")
                 .toString();
-    }
-
-    private static Request read(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < end.length) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("the request ended early");
-            }
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
-        String[] requestLine = lines[0].split(" ");
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                        lines[i].substring(colon + 1).trim());
-            }
-        }
-        int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-        String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
-        String target = requestLine.length > 1 ? requestLine[1] : "";
-        int question = target.indexOf('?');
-        return new Request(requestLine[0], question < 0 ? target : target.substring(0, question),
-                question < 0 ? "" : target.substring(question + 1), headers, body);
     }
 
     /**

@@ -24,7 +24,7 @@ class TwitterStreamSourceContractTest extends TweetSourceContract {
         LocalStreamingEndpoint endpoint = LocalStreamingEndpoint.start();
         endpoints.add(endpoint);
         endpoint.then(new LocalStreamingEndpoint.Stream(tweets.map(V1JsonLines::status).toList(),
-                LocalStreamingEndpoint.Ending.HOLD));
+                LocalEndpoint.Ending.HOLD));
         return new TwitterStreamSource(TwitterStreamSourceTest.settings(endpoint));
     }
 }

@@ -1,18 +1,18 @@
 package io.tweetpipe.adapters.twitter.live;
 
-import static io.tweetpipe.adapters.twitter.live.LocalStreamingEndpoint.Ending.DROP;
-import static io.tweetpipe.adapters.twitter.live.LocalStreamingEndpoint.Ending.HOLD;
-import static io.tweetpipe.adapters.twitter.live.LocalStreamingEndpoint.Ending.SILENCE;
+import static io.tweetpipe.adapters.twitter.live.LiveSourceChecks.assertReconnectedAtOnceWithNothingLostOrDuplicated;
+import static io.tweetpipe.adapters.twitter.live.LiveSourceChecks.assertReplayGivesTheLiveMessages;
+import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.DROP;
+import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.HOLD;
+import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.SILENCE;
+import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.streaming;
 import static io.tweetpipe.adapters.twitter.live.LocalStreamingEndpoint.answer;
-import static io.tweetpipe.adapters.twitter.live.LocalStreamingEndpoint.streaming;
 import static io.tweetpipe.application.contract.Tweets.extended;
 import static io.tweetpipe.application.contract.Tweets.tweet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
-import io.tweetpipe.adapters.twitter.replay.ReplayTweetSource;
 import io.tweetpipe.adapters.twitter.v1.V1JsonLines;
 import io.tweetpipe.domain.Rejection;
 import io.tweetpipe.domain.tweet.StreamMessage;
@@ -21,12 +21,10 @@ import io.tweetpipe.domain.tweet.TweetId;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -121,27 +119,10 @@ class TwitterStreamSourceTest {
 
     @Test
     void givenDroppedConnection_stream_reconnectsAtOnceWithNothingLostOrDuplicated() throws Exception {
-        java.util.List<String> first = new ArrayList<>();
-        java.util.List<String> second = new ArrayList<>();
-        for (int id = 1; id <= 12; id++) {
-            first.add(status(id, "covid update " + id, "en"));
-        }
-        for (int id = 10; id <= 30; id++) { // the endpoint repeats 10, 11 and 12 after the reconnection
-            second.add(status(id, "covid update " + id, "en"));
-        }
-        endpoint.then(new LocalStreamingEndpoint.Stream(List.ofAll(first), DROP),
-                new LocalStreamingEndpoint.Stream(List.ofAll(second), HOLD));
         TwitterStreamSource source = source();
-
-        try (SourceRun run = SourceRun.start(source, COVID_EN)) {
-            assertTrue(run.awaitUntil(r -> r.ids().contains(30L)));
-            run.stop();
-            assertEquals(List.rangeClosed(1L, 30L), run.ids());
-        }
+        assertReconnectedAtOnceWithNothingLostOrDuplicated(endpoint, id -> status(id, "covid update " + id, "en"),
+                source, COVID_EN, source::figures, sleeper);
         assertEquals(2, endpoint.requests().size());
-        assertEquals(java.util.List.of(Duration.ZERO), sleeper.waits);
-        assertEquals(3, source.figures().duplicates());
-        assertEquals(2, source.figures().connections());
     }
 
     @Test
@@ -296,20 +277,8 @@ class TwitterStreamSourceTest {
         TwitterStreamSettings recorded = TwitterStreamSettings.of(CREDENTIALS, Option.some(endpoint.baseUrl()),
                 Option.some(recording)).get();
 
-        List<StreamMessage> live;
-        try (SourceRun run = SourceRun.start(new TwitterStreamSource(recorded, sleeper), COVID_EN)) {
-            assertTrue(run.awaitUntil(r -> r.ids().contains(6L)));
-            run.stop();
-            live = run.messages();
-        }
-        java.util.List<StreamMessage> replayed = new ArrayList<>();
-        new ReplayTweetSource(ReplaySettings.of(Option.some(recording), 0, false).get())
-                .stream(COVID_EN, replayed::add);
-
-        assertEquals(Files.readAllLines(recording, StandardCharsets.UTF_8), endpoint.sent()); // raw, unchanged
-        assertEquals(List.of(1L, 3L, 4L, 6L), List.ofAll(live).filter(StreamMessage.Status.class::isInstance)
-                .map(m -> ((StreamMessage.Status) m).tweet().id().value()));
-        assertEquals(comparable(live), comparable(List.ofAll(replayed)));
+        assertReplayGivesTheLiveMessages(new TwitterStreamSource(recorded, sleeper), COVID_EN,
+                List.of(1L, 3L, 4L, 6L), recording, endpoint::sent);
     }
 
     @Test
@@ -332,13 +301,6 @@ class TwitterStreamSourceTest {
             assertTrue(run.awaitUntil(r -> r.ids().size() == 1));
             assertInstanceOf(InterruptedException.class, run.stop());
         }
-    }
-
-    /** Malformed messages say where they came from, which differs between live and replay; the rest must match. */
-    private static List<Object> comparable(List<StreamMessage> messages) {
-        return messages.map(m -> m instanceof StreamMessage.Malformed malformed
-                ? "malformed: " + malformed.rejection().reason()
-                : m);
     }
 
     private static boolean waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

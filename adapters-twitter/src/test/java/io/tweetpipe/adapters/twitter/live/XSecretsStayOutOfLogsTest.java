@@ -1,9 +1,9 @@
 package io.tweetpipe.adapters.twitter.live;
 
-import static io.tweetpipe.adapters.twitter.live.LocalXEndpoint.Ending.DROP;
-import static io.tweetpipe.adapters.twitter.live.LocalXEndpoint.Ending.HOLD;
+import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.DROP;
+import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.HOLD;
+import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.streaming;
 import static io.tweetpipe.adapters.twitter.live.LocalXEndpoint.answer;
-import static io.tweetpipe.adapters.twitter.live.LocalXEndpoint.streaming;
 import static io.tweetpipe.application.contract.Tweets.tweet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,18 +14,12 @@ import io.tweetpipe.domain.tweet.StreamMessage;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every log line, ours and the JDK's, at every level, through a whole life of the X source (rules set and removed,
@@ -34,57 +28,17 @@ import org.junit.jupiter.api.Test;
  */
 class XSecretsStayOutOfLogsTest {
 
-    private final java.util.List<String> lines = new CopyOnWriteArrayList<>();
-    private final java.util.List<String> loggers = new CopyOnWriteArrayList<>();
-    // Strong references: java.util.logging forgets a logger's level when the logger is collected.
-    private final Logger ours = Logger.getLogger("io.tweetpipe");
-    private final Logger jdk = Logger.getLogger("jdk");
-    private final Logger root = Logger.getLogger("");
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringWriter text = new StringWriter();
-            text.append(record.getMessage());
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    text.append(' ').append(String.valueOf(parameter));
-                }
-            }
-            if (record.getThrown() != null) {
-                record.getThrown().printStackTrace(new PrintWriter(text));
-            }
-            lines.add(text.toString());
-            loggers.add(record.getLoggerName());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level oursBefore;
-    private Level jdkBefore;
+    @RegisterExtension
+    final LogCapture logs = new LogCapture("io.tweetpipe", "jdk");
     private LocalXEndpoint endpoint;
 
     @BeforeEach
-    void captureEverything() throws Exception {
-        oursBefore = ours.getLevel();
-        jdkBefore = jdk.getLevel();
-        ours.setLevel(Level.ALL);
-        jdk.setLevel(Level.ALL);
-        capture.setLevel(Level.ALL);
-        root.addHandler(capture);
+    void startEndpoint() throws Exception {
         endpoint = LocalXEndpoint.start(XStreamSourceTest.TOKEN.value()).echoingAuthorization();
     }
 
     @AfterEach
-    void restore() {
-        root.removeHandler(capture);
-        ours.setLevel(oursBefore);
-        jdk.setLevel(jdkBefore);
+    void stopEndpoint() {
         endpoint.close();
     }
 
@@ -123,13 +77,14 @@ class XSecretsStayOutOfLogsTest {
         }
 
         // The capture works and saw what the endpoint echoed, so an empty result below means something.
-        assertTrue(loggers.stream().anyMatch(name -> name.startsWith("io.tweetpipe.adapters.twitter.live")),
-                loggers.toString());
-        assertTrue(lines.stream().anyMatch(line -> line.contains("HTTP 503")), lines.toString());
-        assertTrue(lines.stream().anyMatch(line -> line.contains("you sent: Bearer ****")), lines.toString());
+        assertTrue(logs.loggers.stream().anyMatch(name -> name.startsWith("io.tweetpipe.adapters.twitter.live")),
+                logs.loggers.toString());
+        assertTrue(logs.lines.stream().anyMatch(line -> line.contains("HTTP 503")), logs.lines.toString());
+        assertTrue(logs.lines.stream().anyMatch(line -> line.contains("you sent: Bearer ****")),
+                logs.lines.toString());
         assertTrue(handedOn.exists(m -> m.toString().contains("you sent: Bearer ****")), handedOn.toString());
         assertTrue(handedOn.exists(StreamMessage.Malformed.class::isInstance), handedOn.toString());
-        assertEquals(List.empty(), List.ofAll(lines).filter(line -> line.contains(token)));
+        assertEquals(List.empty(), List.ofAll(logs.lines).filter(line -> line.contains(token)));
         assertEquals(List.empty(), handedOn.filter(m -> m.toString().contains(token)));
         assertTrue(forbidden.getLeft().reason().contains("HTTP 403"), forbidden.toString());
         assertTrue(unauthorized.getLeft().reason().contains("HTTP 401")

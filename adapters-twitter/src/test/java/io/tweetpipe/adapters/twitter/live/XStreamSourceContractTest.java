@@ -24,7 +24,7 @@ class XStreamSourceContractTest extends TweetSourceContract {
     protected TweetSource sourceOf(Seq<Tweet> tweets) throws Exception {
         LocalXEndpoint endpoint = LocalXEndpoint.start(XStreamSourceTest.TOKEN.value());
         endpoints.add(endpoint);
-        endpoint.then(new LocalXEndpoint.Stream(tweets.map(V2JsonLines::post).toList(), LocalXEndpoint.Ending.HOLD));
+        endpoint.then(new LocalXEndpoint.Stream(tweets.map(V2JsonLines::post).toList(), LocalEndpoint.Ending.HOLD));
         return new XStreamSource(XStreamSourceTest.settings(endpoint), new TwitterStreamSourceTest.RecordingSleeper(),
                 Clock.systemUTC());
     }

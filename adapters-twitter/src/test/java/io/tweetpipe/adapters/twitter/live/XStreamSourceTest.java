@@ -1,34 +1,30 @@
 package io.tweetpipe.adapters.twitter.live;
 
-import static io.tweetpipe.adapters.twitter.live.LocalXEndpoint.Ending.DROP;
-import static io.tweetpipe.adapters.twitter.live.LocalXEndpoint.Ending.HOLD;
-import static io.tweetpipe.adapters.twitter.live.LocalXEndpoint.Ending.SILENCE;
+import static io.tweetpipe.adapters.twitter.live.LiveSourceChecks.assertReconnectedAtOnceWithNothingLostOrDuplicated;
+import static io.tweetpipe.adapters.twitter.live.LiveSourceChecks.assertReplayGivesTheLiveMessages;
+import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.DROP;
+import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.HOLD;
+import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.Ending.SILENCE;
+import static io.tweetpipe.adapters.twitter.live.LocalEndpoint.streaming;
 import static io.tweetpipe.adapters.twitter.live.LocalXEndpoint.answer;
-import static io.tweetpipe.adapters.twitter.live.LocalXEndpoint.streaming;
 import static io.tweetpipe.application.contract.Tweets.extended;
 import static io.tweetpipe.application.contract.Tweets.tweet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tweetpipe.adapters.twitter.replay.ReplaySettings;
-import io.tweetpipe.adapters.twitter.replay.ReplayTweetSource;
 import io.tweetpipe.adapters.twitter.v2.V2JsonLines;
 import io.tweetpipe.domain.Rejection;
-import io.tweetpipe.domain.tweet.StreamMessage;
 import io.tweetpipe.domain.tweet.TrackFilter;
 import io.tweetpipe.domain.tweet.Tweet;
 import io.vavr.collection.List;
 import io.vavr.control.Either;
 import io.vavr.control.Option;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -143,27 +139,10 @@ class XStreamSourceTest {
 
     @Test
     void givenADroppedConnection_stream_reconnectsAtOnceWithNothingLostOrDuplicated() throws Exception {
-        java.util.List<String> first = new ArrayList<>();
-        java.util.List<String> second = new ArrayList<>();
-        for (int id = 1; id <= 12; id++) {
-            first.add(post(id, "covid update " + id, "en"));
-        }
-        for (int id = 10; id <= 30; id++) {
-            second.add(post(id, "covid update " + id, "en"));
-        }
-        endpoint.then(new LocalXEndpoint.Stream(List.ofAll(first), DROP),
-                new LocalXEndpoint.Stream(List.ofAll(second), HOLD));
         XStreamSource source = source();
-
-        try (SourceRun run = SourceRun.start(source, COVID_EN)) {
-            assertTrue(run.awaitUntil(r -> r.ids().contains(30L)));
-            run.stop();
-            assertEquals(List.rangeClosed(1L, 30L), run.ids());
-        }
+        assertReconnectedAtOnceWithNothingLostOrDuplicated(endpoint, id -> post(id, "covid update " + id, "en"),
+                source, COVID_EN, source::figures, sleeper);
         assertEquals(2, endpoint.streamRequests().size());
-        assertEquals(java.util.List.of(Duration.ZERO), sleeper.waits);
-        assertEquals(3, source.figures().duplicates());
-        assertEquals(2, source.figures().connections());
     }
 
     @Test
@@ -307,30 +286,11 @@ class XStreamSourceTest {
         XStreamSettings recorded = XStreamSettings.of(Either.right(TOKEN), Option.some(endpoint.baseUrl()),
                 Option.some(recording)).get();
 
-        List<StreamMessage> live;
-        try (SourceRun run = SourceRun.start(new XStreamSource(recorded, sleeper, Clock.systemUTC()), COVID_EN)) {
-            assertTrue(run.awaitUntil(r -> r.ids().contains(6L)));
-            run.stop();
-            live = run.messages();
-        }
-        java.util.List<StreamMessage> replayed = new ArrayList<>();
-        new ReplayTweetSource(ReplaySettings.of(Option.some(recording), 0, false).get())
-                .stream(COVID_EN, replayed::add);
-
-        assertEquals(Files.readAllLines(recording, StandardCharsets.UTF_8), endpoint.sent());
-        assertEquals(List.of(1L, 3L, 4L, 6L), List.ofAll(live).filter(StreamMessage.Status.class::isInstance)
-                .map(m -> ((StreamMessage.Status) m).tweet().id().value()));
-        assertEquals(comparable(live), comparable(List.ofAll(replayed)));
+        assertReplayGivesTheLiveMessages(new XStreamSource(recorded, sleeper, Clock.systemUTC()), COVID_EN,
+                List.of(1L, 3L, 4L, 6L), recording, endpoint::sent);
     }
 
     private static String epoch(Instant instant) {
         return Long.toString(instant.getEpochSecond());
-    }
-
-    /** Malformed messages say where they came from, which differs between live and replay; the rest must match. */
-    private static List<Object> comparable(List<StreamMessage> messages) {
-        return messages.map(m -> m instanceof StreamMessage.Malformed malformed
-                ? "malformed: " + malformed.rejection().reason()
-                : m);
     }
 }
