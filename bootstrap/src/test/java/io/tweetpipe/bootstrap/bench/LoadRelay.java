@@ -26,7 +26,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * The benchmark's relay process: the real relay, fed by a paced load generator that stamps each tweet with its send
  * time. The relay is the {@link SocketRelay} (one, or one per receiver), or the Kafka publisher onto a topic of an
  * embedded broker started here ({@link Feed}). It waits for its reader (a connection on every socket; the stream's
- * consumer group on Kafka), then sends: through the
+ * first batch committed on Kafka), then sends: through the
 first half of the warm-up the rate climbs evenly from nothing to the asked rate, then holds it for the rest of the
  * warm-up and the measured window; then it keeps serving until told to close (a line {@code close} on standard input)
  * or until its parent goes away (standard input ends). The climb lets a job's JIT and Spark's rate estimate warm up
@@ -224,8 +224,8 @@ public final class LoadRelay {
 
     /**
      * tweetpipe's Kafka publisher (the relay's, as {@code --transport kafka} runs it) onto a topic of a broker of its
-     * own, keyed by the sequence as the relay keys by tweet id; its reader is there once the stream's consumer group
-     * has a member.
+     * own, keyed by the sequence as the relay keys by tweet id; its reader is there once the stream has committed a
+     * batch's offsets for its group (it is assigned the partitions, so the group has no member to wait for).
      */
     private static final class KafkaOutlet implements Outlet {
 
@@ -260,8 +260,8 @@ public final class LoadRelay {
             }
             checkedAt = now;
             try {
-                return !admin.describeConsumerGroups(List.of(GROUP)).all().get(5, TimeUnit.SECONDS).get(GROUP)
-                        .members().isEmpty();
+                return !admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS)
+                        .isEmpty();
             } catch (Exception notYet) {
                 return false;
             }

@@ -16,6 +16,8 @@ import io.tweetpipe.bootstrap.broker.EmbeddedKafka;
 import io.tweetpipe.bootstrap.config.PipelineConfig;
 import io.tweetpipe.bootstrap.testing.CommandLines;
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.batch.ClassifierAccuracy;
+import io.tweetpipe.domain.batch.ClusterSummary;
 import io.tweetpipe.domain.batch.Count;
 import io.tweetpipe.domain.batch.Ranking;
 import io.tweetpipe.domain.framing.Frame;
@@ -46,7 +48,8 @@ import org.junit.jupiter.api.Timeout;
  * process wires it ({@code StreamModule}); the receiver, the preprocessing and the tally run on an executor, which
  * receives them serialized, with tweetpipe's classes shipped as {@code spark.jars}. Also launched the way a cluster
  * user launches it: Spark's {@code SparkSubmit} with the bootstrap jar, {@code stream} mode. And reading a Kafka
- * topic through the direct stream, with no receiver.
+ * topic through the direct stream, with no receiver, with the learning analyses (streaming k-means and the online
+ * classifier) on the executors.
  *
  * <p>The whole class is bounded: the cluster, the three applications and the teardown share one 105 s budget.
  */
@@ -143,13 +146,18 @@ class ClusterStandaloneTest {
             }  // close delivers what the producer holds
             Started stream = startOnTheCluster(config("stream", "--master", cluster.masterUrl(),
                     "--batch-interval", BATCH, "--transport", "kafka", "--kafka-bootstrap", kafka.bootstrapServers(),
-                    "--kafka-topic", "tweets", "--kafka-start", "earliest"));
+                    "--kafka-topic", "tweets", "--kafka-start", "earliest", "--clusters", "3", "--classifier"));
             RunningStream running = stream.running();
             try {
                 CapturingBatchSink capture = stream.component().capture();
                 capture.awaitRecords(expected.size(), remaining());
                 TimeUnit.MILLISECONDS.sleep(1_500);  // a few more batches, for a duplicate to show if there were one
+                awaitOrFail(() -> clustered(capture) >= bodies.size() && unlabelled(capture) >= bodies.size(),
+                        "the learning analyses, run on the executors, place and judge every tweet");
                 records = new ArrayList<>(capture.records().asJava());
+                assertEquals(bodies.size(), clustered(capture), "k-means placed each tweet once, or left it out");
+                assertEquals(bodies.size(), unlabelled(capture),
+                        "the classifier saw each tweet once (text frames carry no language to learn from)");
             } finally {
                 running.stop();
             }
@@ -160,6 +168,20 @@ class ClusterStandaloneTest {
         assertTrue(executorLog.contains("Computing topic tweets, partition 0")
                         && executorLog.contains("Computing topic tweets, partition 1"),
                 "each Kafka partition was read on an executor (its log says so)");
+    }
+
+    /** The tweets streaming k-means placed in a cluster or left out, over the batches. */
+    private static long clustered(CapturingBatchSink capture) {
+        return capture.outputs().filter(ClusterSummary.class::isInstance).map(ClusterSummary.class::cast)
+                .map(summary -> summary.unclustered() + summary.clusters().map(ClusterSummary.Cluster::size)
+                        .sum().longValue())
+                .sum().longValue();
+    }
+
+    /** The tweets the online classifier found no label on, over the batches. */
+    private static long unlabelled(CapturingBatchSink capture) {
+        return capture.outputs().filter(ClassifierAccuracy.class::isInstance).map(ClassifierAccuracy.class::cast)
+                .map(ClassifierAccuracy::unlabelled).sum().longValue();
     }
 
     /** The stream process's graph with a capturing sink, and its stream running on the cluster. */
