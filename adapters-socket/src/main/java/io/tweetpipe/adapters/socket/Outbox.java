@@ -28,6 +28,8 @@ final class Outbox {
     private static final int SPARE_CHUNKS = 4;
     /** How often the writer looks for a sealed chunk before it concludes the publisher is away: a few microseconds. */
     private static final int SPINS = 100;
+    /** How long the writer leaves the open chunk to fill after a write: far below a batch, enough for many frames. */
+    static final long LINGER_NANOS = 100_000;
 
     private enum State { OPEN, FINISHING, ABANDONED }
 
@@ -98,6 +100,7 @@ final class Outbox {
     }
 
     private final ReentrantLock lock;
+    private final long lingerNanos;
     private final long capacityBytes;
     // The backlog a client takes over on connecting may exceed its own buffer. It is allowed on top of the cap until
     // written, so the frames published right after a reconnect are not missed merely because the backlog came first.
@@ -114,9 +117,13 @@ final class Outbox {
     private volatile boolean writerAsleep;
     private volatile Thread writer;
 
-    /** An outbox guarded by the relay's {@code lock}, starting with {@code backlog}, which holds {@code backlogBytes}. */
-    Outbox(long capacityBytes, ArrayDeque<byte[]> backlog, long backlogBytes, ReentrantLock lock) {
+    /**
+     * An outbox guarded by the relay's {@code lock}, starting with {@code backlog}, which holds {@code backlogBytes};
+     * its writer leaves the open chunk {@code lingerNanos} to fill after a write ({@link #LINGER_NANOS}, or 0 for none).
+     */
+    Outbox(long capacityBytes, ArrayDeque<byte[]> backlog, long backlogBytes, ReentrantLock lock, long lingerNanos) {
         this.lock = lock;
+        this.lingerNanos = lingerNanos;
         this.capacityBytes = capacityBytes;
         this.handedOverBytes = backlogBytes;
         for (byte[] frame : backlog) {
@@ -210,10 +217,20 @@ final class Outbox {
             sent.clear();
             spare.offer(sent);
         }
+        boolean lingered = sent == null || lingerNanos == 0;
         while (true) {
             Chunk chunk = sealed.poll();
             if (chunk != null) {
                 return taking(chunk);
+            }
+            if (!lingered) {
+                // Just written and nothing sealed: a busy publisher fills the open chunk meanwhile, so write it in one
+                // piece rather than a frame or two a system call. A chunk sealed in the meantime ends the wait.
+                lingered = true;
+                writerAsleep = true;
+                LockSupport.parkNanos(this, lingerNanos);
+                writerAsleep = false;
+                continue;
             }
             writerWants = true;
             for (int i = 0; i < SPINS && chunk == null; i++) {

@@ -360,7 +360,8 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
             if (clients.size() >= settings.maxClients()) {
                 refused.occurred();
             } else {
-                Outbox outbox = new Outbox(settings.clientBufferBytes(), backlog, backlogBytes, lock);
+                Outbox outbox = new Outbox(settings.clientBufferBytes(), backlog, backlogBytes, lock,
+                        Outbox.LINGER_NANOS);
                 handedOver = backlog.size();
                 backlog = new ArrayDeque<>();
                 backlogBytes = 0;

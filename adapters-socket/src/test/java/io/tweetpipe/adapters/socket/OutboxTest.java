@@ -24,7 +24,7 @@ class OutboxTest {
     }
 
     private Outbox empty(long capacity) {
-        return new Outbox(capacity, new ArrayDeque<>(), 0, lock);
+        return new Outbox(capacity, new ArrayDeque<>(), 0, lock, Outbox.LINGER_NANOS);
     }
 
     /** As the relay offers: under its lock, a fresh {@link Outbox.Encoded} per frame. */
@@ -56,7 +56,7 @@ class OutboxTest {
     @Test
     void givenHandedOverBacklogLargerThanTheCap_offer_stillTakesNewFramesUpToTheCap() {
         ArrayDeque<byte[]> backlog = new ArrayDeque<>(List.of(frame(300, 'a').bytes()));
-        Outbox outbox = new Outbox(100, backlog, 300, lock);
+        Outbox outbox = new Outbox(100, backlog, 300, lock, Outbox.LINGER_NANOS);
 
         assertTrue(offer(outbox, frame(100, 'b')), "the backlog does not eat the client's own buffer");
         assertFalse(offer(outbox, frame(8, 'c')));
@@ -64,7 +64,8 @@ class OutboxTest {
 
     @Test
     void givenHandedOverBacklogWritten_offer_isBackToTheCap() throws Exception {
-        Outbox outbox = new Outbox(100, new ArrayDeque<>(List.of(frame(300, 'a').bytes())), 300, lock);
+        Outbox outbox = new Outbox(100, new ArrayDeque<>(List.of(frame(300, 'a').bytes())), 300, lock,
+                Outbox.LINGER_NANOS);
 
         assertEquals(300, outbox.take(null).length);
 
