@@ -17,10 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ClientConnection {
 
-    /** Bytes gathered before one socket write: few system calls at a high rate, little held in flight. */
-    private static final int CHUNK_BYTES = 64 * 1024;
-    private static final int BATCH_FRAMES = 4096;
-
     private final Socket socket;
     private final String name;
     private final Outbox outbox;
@@ -114,51 +110,19 @@ final class ClientConnection {
     }
 
     private void write() {
-        byte[][] batch = new byte[BATCH_FRAMES][];
-        byte[] chunk = new byte[CHUNK_BYTES];
-        int filled = 0;
-        int framesInChunk = 0;
+        Outbox.Chunk chunk = null;
         // Frames taken from the outbox and not yet handed to the socket: lost if the socket fails.
         int held = 0;
         try {
             OutputStream out = socket.getOutputStream();
-            while (true) {
-                int count = outbox.poll(batch, CHUNK_BYTES, filled == 0);
-                if (count == 0 || count == Outbox.STOP) {
-                    if (filled > 0) {
-                        send(out, chunk, filled, framesInChunk);
-                        held -= framesInChunk;
-                        filled = 0;
-                        framesInChunk = 0;
-                    }
-                    if (count == Outbox.STOP) {
-                        if (outbox.finishing()) {
-                            // Tell the reader the stream ended here, rather than leave it waiting.
-                            socket.shutdownOutput();
-                        }
-                        return;
-                    }
-                    continue;
-                }
-                held += count;
-                for (int i = 0; i < count; i++) {
-                    byte[] frame = batch[i];
-                    batch[i] = null;
-                    if (filled + frame.length > chunk.length && filled > 0) {
-                        send(out, chunk, filled, framesInChunk);
-                        held -= framesInChunk;
-                        filled = 0;
-                        framesInChunk = 0;
-                    }
-                    if (frame.length > chunk.length) {
-                        send(out, frame, frame.length, 1);
-                        held -= 1;
-                    } else {
-                        System.arraycopy(frame, 0, chunk, filled, frame.length);
-                        filled += frame.length;
-                        framesInChunk++;
-                    }
-                }
+            while ((chunk = outbox.take(chunk)) != null) {
+                held = chunk.frames;
+                send(out, chunk.bytes, chunk.length, chunk.frames);
+                held = 0;
+            }
+            if (outbox.finishing()) {
+                // Tell the reader the stream ended here, rather than leave it waiting.
+                socket.shutdownOutput();
             }
         } catch (IOException e) {
             relay.lostInFlight(held);

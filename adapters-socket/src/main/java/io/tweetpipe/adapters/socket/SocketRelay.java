@@ -61,9 +61,11 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
 
     // Guards the client list, the backlog and the counters below: a client connecting, leaving and a publish are
     // atomic with respect to each other, which is what keeps the backlog's order and the "every frame from when it
-    // connects" promise. Held briefly: publish never does I/O under it.
+    // connects" promise. Each reader's outbox shares it, so a publish takes one lock for every reader. Held briefly:
+    // publish encodes under it but never does I/O.
     private final ReentrantLock lock = new ReentrantLock();
     private final List<ClientConnection> clients = new ArrayList<>();
+    private final Outbox.Encoded encoded = new Outbox.Encoded();
     private ArrayDeque<byte[]> backlog = new ArrayDeque<>();
     private long backlogBytes;
     private boolean closed;
@@ -206,8 +208,6 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
 
     @Override
     public Delivery publish(Frame frame) {
-        // Encoded once, outside the lock, and shared by every reader's outbox.
-        byte[] bytes = frame.bytes();
         lock.lock();
         try {
             published++;
@@ -215,17 +215,20 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
                 droppedClosed++;
                 return Delivery.DROPPED;
             }
-            if (bytes.length > settings.maxFrameBytes()) {
+            if (frame.maxEncodedLength() > settings.maxFrameBytes() && frame.encodedLength() > settings.maxFrameBytes()) {
                 oversized.occurred();
                 return Delivery.DROPPED;
             }
             if (clients.isEmpty()) {
-                return backlog(bytes);
+                return backlog(frame.bytes());
             }
+            // Encoded once, straight into the first reader's outbox, and copied into the others'. Under the lock, so
+            // publishers encode one at a time: the relay has one source.
+            encoded.reset();
             boolean taken = false;
             for (int i = 0; i < clients.size(); i++) {
                 ClientConnection client = clients.get(i);
-                if (client.outbox().offer(bytes)) {
+                if (client.outbox().offer(frame, encoded)) {
                     taken = true;
                 } else {
                     clientMisses++;
@@ -357,7 +360,8 @@ public final class SocketRelay implements FramePublisher, AutoCloseable {
             if (clients.size() >= settings.maxClients()) {
                 refused.occurred();
             } else {
-                Outbox outbox = new Outbox(settings.clientBufferBytes(), backlog, backlogBytes);
+                Outbox outbox = new Outbox(settings.clientBufferBytes(), backlog, backlogBytes, lock,
+                        Outbox.LINGER_NANOS);
                 handedOver = backlog.size();
                 backlog = new ArrayDeque<>();
                 backlogBytes = 0;

@@ -150,6 +150,7 @@ final class FrameReading {
     private int blockFrames;
     private long blockBytes;
     private long blockStarted;
+    private boolean storedOnce;
     private byte[] chunk = new byte[64 << 10];
     private int chunkLength;
     private int chunkFrames;
@@ -310,7 +311,10 @@ final class FrameReading {
             closeChunk();
         }
         if (blockFrames == 0) {
-            blockStarted = System.nanoTime();
+            // The first block is due at once. Spark launches the receiver as a job of its own, often in the last
+            // few hundred milliseconds before the first batch closes; a first block held for the block interval,
+            // then stored through a cold block manager, missed that batch, which came out empty.
+            blockStarted = System.nanoTime() - (storedOnce ? 0 : limits.blockInterval().toNanos());
         }
         if (chunkLength + length > chunk.length) {
             chunk = Arrays.copyOf(chunk, Math.max(chunkLength + length, chunk.length * 2));
@@ -350,6 +354,7 @@ final class FrameReading {
         blockFrames = 0;
         blockBytes = 0;
         blocks.store(full);
+        storedOnce = true;
         framesStored += full.frames();
         blocksStored++;
     }

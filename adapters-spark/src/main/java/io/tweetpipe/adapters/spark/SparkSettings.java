@@ -43,6 +43,18 @@ public record SparkSettings(String master, Duration batchInterval, Seq<Relay> re
     /** Spark's own name for a receiver's cap, which this receiver keeps in frames per second. */
     public static final String MAX_RATE = "spark.streaming.receiver.maxRate";
     public static final String BACKPRESSURE = "spark.streaming.backpressure.enabled";
+    /** The least rate, per receiver, that backpressure's estimator ever sets. */
+    public static final String BACKPRESSURE_FLOOR = "spark.streaming.backpressure.pid.minRate";
+    /**
+     * Spark's own floor is 100 frames/s. Its first estimates come from cold batches (classes loading, code not yet
+     * compiled): they throttled the receiver far below the input, and the relay dropped tweets for the first seconds
+     * at 400,000 tweets/s and more. 500,000 is the 400,000 that must pass without loss and a quarter more, so that a
+     * receiver held at the floor still catches up after a pause (its bucket holds 10 ms), and stays under what one
+     * receiver sustains on 2 cores (README, Performance), so a flood beyond that is still held back. The floor holds
+     * after the warm-up too: a machine slower than it keeps the difference in Spark's block store, which spills to
+     * disk. Spark's initial rate stays unset (no limit before the first estimate): a limit there would drop tweets.
+     */
+    public static final long DEFAULT_BACKPRESSURE_FLOOR = 500_000;
     /** On with a checkpoint directory: what a receiver stores is written to a log there before it is reported. */
     public static final String WRITE_AHEAD_LOG = "spark.streaming.receiver.writeAheadLog.enable";
 

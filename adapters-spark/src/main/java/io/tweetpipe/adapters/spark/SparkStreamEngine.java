@@ -196,7 +196,8 @@ public final class SparkStreamEngine implements StreamEngine {
                 .setAppName(settings.appName())
                 .set("spark.ui.enabled", Boolean.toString(settings.uiPort().isDefined() && uiOnLoopback()))
                 .set("spark.ui.showConsoleProgress", "false")
-                .set("spark.streaming.stopGracefullyOnShutdown", "true");
+                .set("spark.streaming.stopGracefullyOnShutdown", "true")
+                .set(SparkSettings.BACKPRESSURE_FLOOR, Long.toString(SparkSettings.DEFAULT_BACKPRESSURE_FLOOR));
         settings.uiPort().forEach(port -> conf.set("spark.ui.port", Integer.toString(port)));
         // A query's GROUP BY makes 200 shuffle partitions by default: 200 tasks a batch for a few thousand rows.
         settings.localThreads().forEach(threads -> conf.set("spark.sql.shuffle.partitions", Integer.toString(threads)));

@@ -88,6 +88,27 @@ class FrameReadingTest {
     }
 
     @Test
+    void givenALongBlockInterval_read_storesTheFirstBlockAtOnceAndHoldsTheNextForTheInterval() throws Exception {
+        FrameReading slow = new FrameReading("127.0.0.1", relay.port(), 1000,
+                FrameReading.Limits.standard(Duration.ofMinutes(1)), block -> blocks.add(frameTexts(block)));
+        Future<FrameReading.Ending> running = thread.submit(slow::run);
+        relay.send("first__end".getBytes(StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+        while (blocks.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(List.of("first"), stored(), "the first block, long before its interval");
+
+        relay.send("second__end".getBytes(StandardCharsets.UTF_8));
+        Thread.sleep(300);  // time to read it: it waits for its block's interval, or for the stop
+        assertEquals(1, blocks.size(), "the next block waits: " + blocks);
+
+        slow.requestStop();
+        running.get(GUARD_SECONDS, TimeUnit.SECONDS);
+        assertEquals(List.of("first", "second"), stored());
+    }
+
+    @Test
     void givenThousandsOfFramesAtOnce_read_storesThemInBlocksNotOneByOne() throws Exception {
         Future<FrameReading.Ending> running = read();
         relay.send(List.range(0, 5000).map(i -> "tweet " + i + "__end").mkString().getBytes(StandardCharsets.UTF_8));

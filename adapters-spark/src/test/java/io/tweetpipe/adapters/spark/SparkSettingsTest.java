@@ -115,6 +115,17 @@ class SparkSettingsTest {
     }
 
     @Test
+    void givenNoFloorAsked_sparkConf_givesBackpressureTheWarmUpFloorAndAUsersFloorWins() {
+        SparkConf defaults = new SparkStreamEngine(reading("local[2]").build(), name -> null).sparkConf();
+        SparkConf asked = new SparkStreamEngine(reading("local[2]")
+                .sparkConf("spark.streaming.backpressure.pid.minRate", "1000").build(), name -> null).sparkConf();
+
+        assertEquals("500000", defaults.get("spark.streaming.backpressure.pid.minRate"));
+        assertEquals("1000", asked.get("spark.streaming.backpressure.pid.minRate"));
+        assertFalse(defaults.contains("spark.streaming.backpressure.initialRate"), "no limit before the first estimate");
+    }
+
+    @Test
     void givenACheckpointDirectory_builder_turnsTheReceiversWriteAheadLogOn() {
         SparkSettings settings = reading("spark://127.0.0.1:7077").checkpoint(" /tmp/cp ").build();
 

@@ -143,7 +143,9 @@ public final class RelayAlone {
                 int i = 0;
                 while (!done.get()) {
                     relay.publish(frames[i++ & (frames.length - 1)]);
-                    if ((i & 1023) == 0 && relay.stats().bufferedBytes() > halfBuffer) {
+                    // Waits, not merely slows down, while the buffer is over half full: a publisher that kept on
+                    // would fill it and spend a processor on frames the relay drops, which the reader needs.
+                    while ((i & 1023) == 0 && !done.get() && relay.stats().bufferedBytes() > halfBuffer) {
                         LockSupport.parkNanos(50_000);
                     }
                 }

@@ -35,6 +35,8 @@ public final class StopWords {
                     + "sind so über um und uns von vor war was wie wir zu zum zur"));
 
     private static final Set<String> ALL = BY_LANGUAGE.values().fold(TWITTER, Set::union);
+    /** Each language's list with Twitter's noise in it: one look-up a word. */
+    private static final Map<String, Set<String>> WITH_TWITTER = BY_LANGUAGE.mapValues(own -> own.union(TWITTER));
 
     private StopWords() {
     }
@@ -45,11 +47,20 @@ public final class StopWords {
     }
 
     public static boolean contains(Option<String> language, String word) {
-        if (TWITTER.contains(word)) {
-            return true;
+        return of(language).contains(word);
+    }
+
+    /**
+     * The stop words of a language tag ({@code pt-br} is Portuguese), Twitter's among them; every list's when there
+     * is no tag or no list for it.
+     */
+    public static Set<String> of(Option<String> language) {
+        if (language.isEmpty()) {
+            return ALL;
         }
-        Option<Set<String>> own = language.map(tag -> tag.split("-", 2)[0]).flatMap(BY_LANGUAGE::get);
-        return own.isDefined() ? own.get().contains(word) : ALL.contains(word);
+        String tag = language.get();
+        int dash = tag.indexOf('-');
+        return WITH_TWITTER.get(dash < 0 ? tag : tag.substring(0, dash)).getOrElse(ALL);
     }
 
     private static Set<String> words(String spaced) {

@@ -22,7 +22,7 @@ public enum Subject {
     WORDS {
         @Override
         Seq<String> keys(TweetRecord tweet) {
-            return Words.of(tweet.body()).filter(word -> !StopWords.contains(tweet.lang(), word));
+            return Words.withoutStopWords(tweet.body(), tweet.lang());
         }
     };
 

@@ -2,6 +2,8 @@ package io.tweetpipe.domain.analysis;
 
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
+import io.vavr.collection.Set;
+import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.Locale;
 
@@ -20,22 +22,67 @@ public final class Words {
         String lower = text.toLowerCase(Locale.ROOT);
         int n = lower.length();
         int i = 0;
-        while (i < n) {
-            int c = lower.codePointAt(i);
-            if (Character.isWhitespace(c)) {
-                i += Character.charCount(c);
-                continue;
+        // One pass over the code points: the words of each white-space-delimited chunk are taken as they end, and
+        // taken back if the chunk turns out to be a link.
+        int chunkWords = 0;  // words.size() when the current chunk began
+        boolean inChunk = false;
+        boolean link = false;
+        int start = -1;  // where the current word began, or -1
+        boolean letter = false;
+        while (i <= n) {
+            int c = i < n ? lower.codePointAt(i) : ' ';
+            boolean space = c < 0x80 ? c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F
+                    : Character.isWhitespace(c);
+            if (!inChunk && !space) {
+                if (isEntitySign(c)) {
+                    i = chunkEnd(lower, i);  // a hashtag or mention: skipped whole
+                    continue;
+                }
+                inChunk = true;
+                chunkWords = words.size();
+                link = lower.startsWith("www.", i);
             }
-            int chunkEnd = i;
-            while (chunkEnd < n && !Character.isWhitespace(lower.codePointAt(chunkEnd))) {
-                chunkEnd += Character.charCount(lower.codePointAt(chunkEnd));
+            if (inChunk && !link && c == ':' && lower.startsWith("//", i + 1)) {
+                link = true;
             }
-            if (!isEntity(lower, i, chunkEnd)) {
-                addWords(lower, i, chunkEnd, words);
+            // ASCII asks no Unicode table: a letter, a digit or a joiner (no mark is ASCII).
+            boolean isLetter = c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' : Character.isLetter(c);
+            boolean part = !space && (isLetter || (c < 0x80 ? c >= '0' && c <= '9'
+                    : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK)
+                    || (start >= 0 && isJoiner(c) && i + 1 < n
+                        && Character.isLetterOrDigit(lower.codePointAt(i + 1))));
+            if (part) {
+                if (start < 0) {
+                    start = i;
+                    letter = false;
+                }
+                letter |= isLetter;
+            } else if (start >= 0) {
+                if (letter && !link && atLeastTwoCodePoints(lower, start, i)) {
+                    words.add(lower.substring(start, i));
+                }
+                start = -1;
             }
-            i = chunkEnd;
+            if (space && inChunk) {
+                inChunk = false;
+                if (link) {
+                    words.subList(chunkWords, words.size()).clear();
+                    link = false;
+                }
+            }
+            i += i < n ? Character.charCount(c) : 1;
         }
         return Array.ofAll(words);
+    }
+
+    private static boolean atLeastTwoCodePoints(String text, int from, int to) {
+        return to - from > 2 || to - from == 2 && !Character.isHighSurrogate(text.charAt(from));
+    }
+
+    /** A text's words less the stop words of its language (of every bundled language when it is unknown). */
+    public static Seq<String> withoutStopWords(String text, Option<String> language) {
+        Set<String> stop = StopWords.of(language);  // looked up once a text, not once a word
+        return of(text).filter(word -> !stop.contains(word));
     }
 
     /**
@@ -53,10 +100,7 @@ public final class Words {
                 i += Character.charCount(text.codePointAt(i));
                 continue;
             }
-            int chunkEnd = i;
-            while (chunkEnd < n && !Character.isWhitespace(text.codePointAt(chunkEnd))) {
-                chunkEnd += Character.charCount(text.codePointAt(chunkEnd));
-            }
+            int chunkEnd = chunkEnd(text, i);
             if (!isEntity(text, i, chunkEnd)) {
                 for (int j = i; j < chunkEnd; j += Character.charCount(text.codePointAt(j))) {
                     int c = text.codePointAt(j);
@@ -79,38 +123,38 @@ public final class Words {
                 && type != Character.COMBINING_SPACING_MARK && type != Character.FORMAT && type != Character.CONTROL;
     }
 
-    /** A link, a hashtag or a mention: the whole white-space-delimited chunk is skipped. */
-    private static boolean isEntity(String text, int from, int to) {
-        char first = text.charAt(from);
-        if (first == '#' || first == '@' || first == '\uFF03' || first == '\uFF20') {
-            return true;
-        }
-        String chunk = text.substring(from, to);
-        return chunk.contains("://") || chunk.startsWith("www.");
+    private static boolean isEntitySign(int c) {
+        return c == '#' || c == '@' || c == '\uFF03' || c == '\uFF20';
     }
 
-    private static void addWords(String text, int from, int to, ArrayList<String> words) {
-        int start = -1;
-        boolean letter = false;
+    /** Where the white-space-delimited chunk starting at {@code from} ends. */
+    private static int chunkEnd(String text, int from) {
+        int n = text.length();
         int i = from;
-        while (i <= to) {
-            int c = i < to ? text.codePointAt(i) : ' ';
-            boolean part = Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
-                    || (start >= 0 && isJoiner(c) && i + 1 < to && Character.isLetterOrDigit(text.codePointAt(i + 1)));
-            if (part) {
-                if (start < 0) {
-                    start = i;
-                    letter = false;
-                }
-                letter |= Character.isLetter(c);
-            } else if (start >= 0) {
-                if (letter && text.codePointCount(start, i) >= 2) {
-                    words.add(text.substring(start, i));
-                }
-                start = -1;
+        while (i < n) {
+            int c = text.codePointAt(i);
+            if (Character.isWhitespace(c)) {
+                break;
             }
-            i += i < to ? Character.charCount(c) : 1;
+            i += Character.charCount(c);
         }
+        return i;
+    }
+
+    /** A link, a hashtag or a mention: the whole white-space-delimited chunk is skipped. Read in place, no copy. */
+    private static boolean isEntity(String text, int from, int to) {
+        if (isEntitySign(text.charAt(from))) {
+            return true;
+        }
+        if (to - from >= 4 && text.startsWith("www.", from)) {
+            return true;
+        }
+        for (int i = from; i + 3 <= to; i++) {
+            if (text.charAt(i) == ':' && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isJoiner(int c) {

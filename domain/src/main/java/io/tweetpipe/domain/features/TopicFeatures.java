@@ -1,6 +1,5 @@
 package io.tweetpipe.domain.features;
 
-import io.tweetpipe.domain.analysis.StopWords;
 import io.tweetpipe.domain.analysis.Words;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.collection.Seq;
@@ -20,6 +19,6 @@ public final class TopicFeatures {
     }
 
     public static Seq<String> terms(TweetRecord tweet) {
-        return Words.of(tweet.body()).filter(word -> !StopWords.contains(tweet.lang(), word));
+        return Words.withoutStopWords(tweet.body(), tweet.lang());
     }
 }

@@ -75,8 +75,13 @@ public record Preprocessing(Function1<String, Seq<String>> splitter,
      * pass, then through any rule added after them. Anything else decodes the text and applies the rules.
      */
     public Seq<String> applyUtf8(byte[] utf8) {
+        return applyUtf8(utf8, Function1.identity());
+    }
+
+    /** {@link #applyUtf8(byte[])}, each record made into what {@code each} makes of it as it is kept: no second pass. */
+    public <T> Seq<T> applyUtf8(byte[] utf8, Function1<String, T> each) {
         if (splitter != Rules.SPLIT_ON_MARKER || !normalisers.startsWith(STANDARD_NORMALISERS)) {
-            return apply(new String(utf8, StandardCharsets.UTF_8));
+            return apply(new String(utf8, StandardCharsets.UTF_8)).map(each);
         }
         @SuppressWarnings("unchecked")
         Function1<String, String>[] after = normalisers.drop(STANDARD_NORMALISERS.size())
@@ -84,7 +89,7 @@ public record Preprocessing(Function1<String, Seq<String>> splitter,
         @SuppressWarnings("unchecked")
         Function1<String, Boolean>[] filtering = filters.toJavaArray(Function1[]::new);
         char[] buffer = new char[1024];
-        java.util.ArrayList<String> kept = new java.util.ArrayList<>();
+        java.util.ArrayList<T> kept = new java.util.ArrayList<>();
         boolean checkedWellFormed = false;
         int start = 0;
         while (true) {
@@ -97,7 +102,7 @@ public record Preprocessing(Function1<String, Seq<String>> splitter,
             if (record == null) {
                 if (!checkedWellFormed && !StandardRulesInOnePass.wellFormed(utf8)) {
                     // How the JDK replaces malformed bytes depends on what follows them: decode the text as a whole.
-                    return apply(new String(utf8, StandardCharsets.UTF_8));
+                    return apply(new String(utf8, StandardCharsets.UTF_8)).map(each);
                 }
                 checkedWellFormed = true;
                 record = normalise(new String(utf8, start, end - start, StandardCharsets.UTF_8),
@@ -107,7 +112,7 @@ public record Preprocessing(Function1<String, Seq<String>> splitter,
                 record = normaliser.apply(record);
             }
             if (keeps(filtering, record)) {
-                kept.add(record);
+                kept.add(each.apply(record));
             }
             if (marker < 0) {
                 return Array.ofAll(kept);

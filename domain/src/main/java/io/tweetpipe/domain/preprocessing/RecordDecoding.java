@@ -1,6 +1,7 @@
 package io.tweetpipe.domain.preprocessing;
 
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.framing.ByteWords;
 import io.tweetpipe.domain.framing.StructuredFormat;
 import io.tweetpipe.domain.framing.WireFormat;
 import io.tweetpipe.domain.tweet.Entities;
@@ -60,12 +61,24 @@ public record RecordDecoding(Preprocessing preprocessing) implements Function1<b
      * tutorial's wire) takes {@link Preprocessing#applyUtf8}'s one-pass path and knows no language.
      */
     public Seq<SampledTweet> sample(byte[] utf8) {
-        for (byte b : utf8) {
-            if (b == StructuredFormat.RECORD_SEPARATOR) {
-                return apply(utf8).map(SampledTweet::of);
+        return hasRecordSeparator(utf8) ? apply(utf8).map(SampledTweet::of)
+                : preprocessing.applyUtf8(utf8, SampledTweet::text);
+    }
+
+    /** Whether any byte is the structured wire's record separator: eight bytes at a time, as the marker is sought. */
+    private static boolean hasRecordSeparator(byte[] utf8) {
+        int i = 0;
+        for (; i + Long.BYTES <= utf8.length; i += Long.BYTES) {
+            if (ByteWords.hasByte(ByteWords.wordAt(utf8, i), StructuredFormat.RECORD_SEPARATOR)) {
+                return true;
             }
         }
-        return preprocessing.applyUtf8(utf8).map(SampledTweet::text);
+        for (; i < utf8.length; i++) {
+            if (utf8[i] == StructuredFormat.RECORD_SEPARATOR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -22,6 +22,12 @@ class WordsTest {
     }
 
     @Test
+    void givenLinksFoundPastTheirFirstWords_of_takesTheirWordsBack() {
+        assertEquals(List.of("read", "then", "next", "ok"),
+                Words.of("read see-this:https://t.co/x then git+ssh://host next www.x ok"));
+    }
+
+    @Test
     void givenJoinedWords_of_keepsApostrophesAndHyphensInside() {
         assertEquals(List.of("don't", "well-being", "rock"), Words.of("don't well-being 'rock'- -"));
     }

@@ -12,7 +12,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
-/** The relay's hot path: a tweet's body framed for the wire ({@link Frame#of}), per tweet. */
+/**
+ * The relay's hot path, per tweet: a tweet's body framed for the wire ({@link Frame#of}), and a frame encoded to
+ * UTF-8 as the relay did ({@link Frame#bytes()}, an array each) and does ({@link Frame#encodeInto} a reader's buffer).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -21,6 +24,9 @@ public class FramingBenchmark {
 
     private static final int TWEETS = 1_000;
     private final String[] bodies = Tweets.bodies(TWEETS);
+    private final Frame[] frames = Tweets.frames(bodies);
+    private final byte[] buffer = new byte[64 * 1024];
+    private final char[] chars = new char[64 * 1024];
 
     @Benchmark
     @OperationsPerInvocation(TWEETS)
@@ -36,5 +42,26 @@ public class FramingBenchmark {
         for (String body : bodies) {
             sink.consume(Frame.of(body).get().bytes());
         }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(TWEETS)
+    public void encodeBytes(Blackhole sink) {
+        for (Frame frame : frames) {
+            sink.consume(frame.bytes());
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(TWEETS)
+    public int encodeInto() {
+        int at = 0;
+        for (Frame frame : frames) {
+            if (buffer.length - at < frame.maxEncodedLength()) {
+                at = 0;
+            }
+            at += frame.encodeInto(buffer, at, chars);
+        }
+        return at;
     }
 }

@@ -31,6 +31,14 @@ final class Tweets {
         return bodies;
     }
 
+    static Frame[] frames(String[] bodies) {
+        Frame[] frames = new Frame[bodies.length];
+        for (int i = 0; i < bodies.length; i++) {
+            frames[i] = Frame.of(bodies[i]).get();
+        }
+        return frames;
+    }
+
     /** The bodies framed as the relay sends them, end to end. */
     static String wire(String[] bodies) {
         StringBuilder wire = new StringBuilder();

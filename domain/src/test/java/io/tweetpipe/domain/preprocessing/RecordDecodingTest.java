@@ -154,6 +154,20 @@ class RecordDecodingTest {
     }
 
     @Test
+    void givenAStructuredFrameAtAnyOffset_sample_findsItsSeparatorAndGivesItsLanguage() {
+        byte[] structured = Frame.of(TWEET, Wire.STRUCTURED).get().bytes();
+        for (int padding = 1; padding <= 17; padding++) {  // the separator at every place in a word of eight bytes
+            ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+            chunk.writeBytes(Frame.of("x".repeat(padding)).get().bytes());
+            chunk.writeBytes(structured);
+
+            Seq<SampledTweet> sample = DECODING.sample(chunk.toByteArray());
+
+            assertEquals(new SampledTweet("covid figures #news", Option.some("en")), sample.last(), "padding " + padding);
+        }
+    }
+
+    @Test
     void givenTextFramesOnly_decode_givesTodaysRecordsExactly_evenForMalformedUtf8() {
         Random random = new Random(SEED);
         GeneratedText texts = new GeneratedText(SEED + 2);
