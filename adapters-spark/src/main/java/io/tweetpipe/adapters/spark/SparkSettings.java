@@ -52,7 +52,8 @@ public record SparkSettings(String master, Duration batchInterval, Seq<Relay> re
      * receiver held at the floor still catches up after a pause (its bucket holds 10 ms), and stays under what one
      * receiver sustains on 2 cores (README, Performance), so a flood beyond that is still held back. The floor holds
      * after the warm-up too: a machine slower than it keeps the difference in Spark's block store, which spills to
-     * disk. Spark's initial rate stays unset (no limit before the first estimate): a limit there would drop tweets.
+     * disk; so it is given to a job that only samples, never to one with analyses, far slower than it. Spark's
+     * initial rate stays unset (no limit before the first estimate): a limit there would drop tweets.
      */
     public static final long DEFAULT_BACKPRESSURE_FLOOR = 500_000;
     /** On with a checkpoint directory: what a receiver stores is written to a log there before it is reported. */

@@ -93,7 +93,7 @@ public final class SparkStreamEngine implements StreamEngine {
         JavaStreamingContext context = null;
         Option<TemporaryCheckpoint> scratch = Option.none();
         try {
-            SparkConf conf = sparkConf();
+            SparkConf conf = sparkConf(job);
             if (settings.checkpoint().isEmpty() && needsCheckpoint(job)) {
                 conf.set("spark.streaming.driver.writeAheadLog.class", ScratchBlockLog.class.getName())
                         .set("spark.streaming.driver.writeAheadLog.allowBatching", "false");  // no batching wrapper
@@ -188,7 +188,20 @@ public final class SparkStreamEngine implements StreamEngine {
         return relays.isEmpty() ? "Kafka" : relays.mkString(", ");
     }
 
-    /** What Spark is told; {@link SparkSettings#sparkConf()} comes last and wins. */
+    /**
+     * What Spark is told for this job. Backpressure's warm-up floor is for a job that only samples, whose capacity
+     * is above it: an analysis makes a job slower than the floor, and a floor above a job's capacity would switch
+     * backpressure off.
+     */
+    SparkConf sparkConf(StreamJob job) {
+        SparkConf conf = sparkConf();
+        if (job.analyses().forAll(Analysis.Sample.class::isInstance)) {
+            conf.setIfMissing(SparkSettings.BACKPRESSURE_FLOOR, Long.toString(SparkSettings.DEFAULT_BACKPRESSURE_FLOOR));
+        }
+        return conf;
+    }
+
+    /** What Spark is told whatever the job; {@link SparkSettings#sparkConf()} comes last and wins. */
     SparkConf sparkConf() {
         // new SparkConf() keeps the spark.* system properties that spark-submit passes (spark.jars and the like).
         SparkConf conf = new SparkConf()
@@ -196,8 +209,7 @@ public final class SparkStreamEngine implements StreamEngine {
                 .setAppName(settings.appName())
                 .set("spark.ui.enabled", Boolean.toString(settings.uiPort().isDefined() && uiOnLoopback()))
                 .set("spark.ui.showConsoleProgress", "false")
-                .set("spark.streaming.stopGracefullyOnShutdown", "true")
-                .set(SparkSettings.BACKPRESSURE_FLOOR, Long.toString(SparkSettings.DEFAULT_BACKPRESSURE_FLOOR));
+                .set("spark.streaming.stopGracefullyOnShutdown", "true");
         settings.uiPort().forEach(port -> conf.set("spark.ui.port", Integer.toString(port)));
         // A query's GROUP BY makes 200 shuffle partitions by default: 200 tasks a batch for a few thousand rows.
         settings.localThreads().forEach(threads -> conf.set("spark.sql.shuffle.partitions", Integer.toString(threads)));

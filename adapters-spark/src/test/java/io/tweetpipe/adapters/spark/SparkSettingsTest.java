@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tweetpipe.application.port.out.StreamEngine;
 import io.tweetpipe.domain.Rejection;
+import io.tweetpipe.domain.analysis.Analysis;
+import io.tweetpipe.domain.analysis.Subject;
+import io.tweetpipe.domain.analysis.Window;
 import io.tweetpipe.domain.analysis.StreamJob;
 import io.tweetpipe.domain.batch.BatchTally;
 import io.tweetpipe.domain.framing.FrameCap;
@@ -115,12 +118,21 @@ class SparkSettingsTest {
     }
 
     @Test
-    void givenNoFloorAsked_sparkConf_givesBackpressureTheWarmUpFloorAndAUsersFloorWins() {
-        SparkConf defaults = new SparkStreamEngine(reading("local[2]").build(), name -> null).sparkConf();
+    void givenNoFloorAsked_sparkConf_givesASamplingJobBackpressuresWarmUpFloorAndAUsersFloorWins() {
+        StreamJob sampling = StreamJob.sampling(10);
+        StreamJob trending = new StreamJob(sampling.preprocessing(), io.vavr.collection.List.of(
+                new Analysis.Sample(10), new Analysis.Trending(Subject.WORDS,
+                        Window.of(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1),
+                                java.time.Duration.ofSeconds(1)).get(), 3)));
+        SparkConf defaults = new SparkStreamEngine(reading("local[2]").build(), name -> null).sparkConf(sampling);
+        SparkConf analysing = new SparkStreamEngine(reading("local[2]").build(), name -> null).sparkConf(trending);
         SparkConf asked = new SparkStreamEngine(reading("local[2]")
-                .sparkConf("spark.streaming.backpressure.pid.minRate", "1000").build(), name -> null).sparkConf();
+                .sparkConf("spark.streaming.backpressure.pid.minRate", "1000").build(), name -> null)
+                .sparkConf(sampling);
 
         assertEquals("500000", defaults.get("spark.streaming.backpressure.pid.minRate"));
+        assertFalse(analysing.contains("spark.streaming.backpressure.pid.minRate"),
+                "an analysing job, slower than the floor, keeps Spark's own");
         assertEquals("1000", asked.get("spark.streaming.backpressure.pid.minRate"));
         assertFalse(defaults.contains("spark.streaming.backpressure.initialRate"), "no limit before the first estimate");
     }
