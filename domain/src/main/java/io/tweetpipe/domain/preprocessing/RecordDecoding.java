@@ -50,11 +50,6 @@ public record RecordDecoding(Preprocessing preprocessing) implements Function1<b
         return Array.ofAll(records);
     }
 
-    /** Each frame's preprocessed body, as {@link #sample} gives them. */
-    public Seq<String> bodies(byte[] utf8) {
-        return sample(utf8).map(SampledTweet::body);
-    }
-
     /**
      * What a sample shows of a chunk: each frame's preprocessed body, with its language when the frame is a
      * structured record that carries one. A chunk with no structured frame (no record separator in its bytes, the

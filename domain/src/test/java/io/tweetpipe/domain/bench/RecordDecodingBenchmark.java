@@ -26,8 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The analyses' flatMap, per record, on a chunk of a thousand frames: {@link RecordDecoding} on the text wire and on
  * the structured wire, beside the plain text job's {@code applyUtf8} on the same bodies, and entity extraction alone;
- * and a batch's sample on the text wire, {@link RecordDecoding#sample} (bodies and languages) and
- * {@link RecordDecoding#bodies}.
+ * and a batch's sample on the text wire, {@link RecordDecoding#sample} (bodies and languages).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -76,12 +75,6 @@ public class RecordDecodingBenchmark {
     @OperationsPerInvocation(TWEETS)
     public void textWireSample(Blackhole sink) {
         sink.consume(decoding.sample(textChunk));
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(TWEETS)
-    public void textWireBodies(Blackhole sink) {
-        sink.consume(decoding.bodies(textChunk));
     }
 
     @Benchmark
