@@ -2,11 +2,14 @@ package io.tweetpipe.adapters.spark;
 
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.batch.QueryRows;
-import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Objects;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -16,15 +19,18 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.streaming.Time;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.BoxedUnit;
 
 /**
- * A batch's (or window's) records as the view {@code tweets}, the user's query over it, and its first rows to the
+ * A batch's (or window's) rows as the view {@code tweets}, the user's query over it, and its first rows to the
  * sinks. The session comes from the running SparkContext (the Spark guide's lazily built singleton), so a job
  * recovered from a checkpoint builds its own. The query was analysed before the stream started; what can still fail
  * at run time (a value an ANSI cast refuses) costs that batch's result and one line, not the stream.
  */
-final class PublishQuery implements VoidFunction2<JavaRDD<TweetRecord>, Time> {
+final class PublishQuery implements VoidFunction2<JavaRDD<Row>, Time> {
 
     static final String VIEW = "tweets";
     private static final Logger LOG = LogManager.getLogger(PublishQuery.class);
@@ -38,14 +44,14 @@ final class PublishQuery implements VoidFunction2<JavaRDD<TweetRecord>, Time> {
     }
 
     @Override
-    public void call(JavaRDD<TweetRecord> records, Time time) {
-        SparkSession session = session(records.context());
-        session.createDataFrame(records.map(TweetRows::row), TweetRows.SCHEMA).createOrReplaceTempView(VIEW);
+    public void call(JavaRDD<Row> rows, Time time) {
+        SparkSession session = session(rows.context());
+        session.createDataFrame(rows, TweetRows.SCHEMA).createOrReplaceTempView(VIEW);
         QueryRows result;
         try {
-            Dataset<Row> rows = session.sql(sql.query());
-            List<Row> shown = rows.limit(QueryRows.SHOWN + 1).collectAsList();
-            result = new QueryRows(Instant.ofEpochMilli(time.milliseconds()), sql, Array.of(rows.columns()),
+            Dataset<Row> answer = session.sql(sql.query());
+            List<Row> shown = answer.limit(QueryRows.SHOWN + 1).collectAsList();
+            result = new QueryRows(Instant.ofEpochMilli(time.milliseconds()), sql, Array.of(answer.columns()),
                     Array.ofAll(shown).take(QueryRows.SHOWN).map(PublishQuery::texts), shown.size() > QueryRows.SHOWN);
         } catch (RuntimeException e) {
             LOG.warn("the query failed on the batch of {} ms, which has no result: {}", time.milliseconds(),
@@ -62,12 +68,33 @@ final class PublishQuery implements VoidFunction2<JavaRDD<TweetRecord>, Time> {
 
     /**
      * Plans the query once over an empty view before the stream starts, so that the first batch does not also pay
-     * for building the session and generating the query's code (seconds, which made it late).
+     * for building the session and generating the query's code (seconds, which made it late), and says which of the
+     * view's columns it reads (lower-cased): the rows need hold no other.
      */
-    static void prepare(SparkContext context, Analysis.Sql sql) {
+    static Set<String> prepare(SparkContext context, Analysis.Sql sql) {
         SparkSession session = session(context);
         session.createDataFrame(java.util.List.<Row>of(), TweetRows.SCHEMA).createOrReplaceTempView(VIEW);
-        session.sql(sql.query()).limit(QueryRows.SHOWN + 1).collectAsList();
+        Dataset<Row> answer = session.sql(sql.query());
+        answer.limit(QueryRows.SHOWN + 1).collectAsList();
+        return columnsRead(((org.apache.spark.sql.classic.Dataset<Row>) answer).queryExecution().analyzed());
+    }
+
+    /**
+     * Every name an operator of the analysed plan, or of any subquery in it, refers to: a superset of the view's
+     * columns read (a name the query gives to something else only adds a column).
+     */
+    static Set<String> columnsRead(LogicalPlan plan) {
+        Set<String> names = new HashSet<>();
+        List<LogicalPlan> plans = new ArrayList<>(CollectionConverters.asJava(plan.subqueriesAll()));
+        plans.add(plan);
+        for (LogicalPlan each : plans) {
+            each.foreach(node -> {
+                CollectionConverters.asJava(node.references().toSeq())
+                        .forEach(attribute -> names.add(attribute.name().toLowerCase(Locale.ROOT)));
+                return BoxedUnit.UNIT;
+            });
+        }
+        return names;
     }
 
     private static Seq<String> texts(Row row) {

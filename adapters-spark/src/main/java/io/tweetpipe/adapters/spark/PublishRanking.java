@@ -1,5 +1,6 @@
 package io.tweetpipe.adapters.spark;
 
+import io.tweetpipe.adapters.spark.PartitionDigest.CountedKey;
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.batch.Count;
 import io.tweetpipe.domain.batch.Ranking;
@@ -11,7 +12,7 @@ import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.streaming.Time;
 
 /** A window's counts to its ranking: the top keys, in rank order, taken by one job; only they reach the driver. */
-final class PublishRanking implements VoidFunction2<JavaPairRDD<String, Long>, Time> {
+final class PublishRanking implements VoidFunction2<JavaPairRDD<CountedKey, Long>, Time> {
 
     private final Analysis.Trending trending;
     private final String sinkKey;
@@ -22,8 +23,8 @@ final class PublishRanking implements VoidFunction2<JavaPairRDD<String, Long>, T
     }
 
     @Override
-    public void call(JavaPairRDD<String, Long> counts, Time time) {
-        List<Count> top = List.ofAll(counts.map(pair -> new Count(pair._1(), pair._2()))
+    public void call(JavaPairRDD<CountedKey, Long> counts, Time time) {
+        List<Count> top = List.ofAll(counts.map(pair -> new Count(pair._1().key(), pair._2()))
                 .takeOrdered(trending.top(), Count.RankOrder.INSTANCE));
         Ranking ranking = new Ranking(Instant.ofEpochMilli(time.milliseconds()), trending, top);
         OrderedSink.registered(sinkKey).forEach(sink -> sink.result(ranking));

@@ -4,13 +4,21 @@ import io.tweetpipe.application.port.out.RecordStore;
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.analysis.StreamJob;
 import io.tweetpipe.domain.analysis.Window;
+import io.tweetpipe.domain.batch.BatchTally;
 import io.tweetpipe.domain.tweet.TweetRecord;
+import io.tweetpipe.adapters.spark.PartitionDigest.CountedKey;
 import io.vavr.Lazy;
 import io.vavr.collection.Seq;
+import io.vavr.control.Option;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.Partitioner;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.Optional;
 import org.apache.spark.api.java.function.Function3;
+import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.Durations;
@@ -34,24 +42,22 @@ final class SparkAnalyses {
     }
 
     static void compile(JavaDStream<byte[]> chunks, StreamJob job, String sinkKey, Seq<RecordStore> stores) {
-        // Decoded by each analysis that reads them: measured, decoding a record again costs less than keeping it
-        // (serialized, a stream's cache() writes and reads back every record; as objects, Spark walks each one to
-        // size it), and nothing of a batch outlives its outputs.
+        // Decoded again by each output that reads records beside the counting analyses and the queries (learning,
+        // stores): measured, decoding a record again costs less than keeping it (serialized, a stream's cache()
+        // writes and reads back every record; as objects, Spark walks each one to size it).
         Lazy<JavaDStream<TweetRecord>> records = Lazy.of(() -> SparkLearning.withPredictions(
                 chunks.flatMap(new DecodeRecords(job.decoding())), job));
+        Digests digests = new Digests(records, job);
+        int counted = 0;
         for (Analysis analysis : job.analyses()) {
             if (analysis instanceof Analysis.Sample sample) {
-                chunks.flatMap(new PreprocessFrames(job.decoding()))
-                        .foreachRDD(new PublishBatch(sample.records(), sinkKey));
+                digests.tallies(chunks, job).foreachRDD(new PublishBatch(sample.records(), sinkKey));
             } else if (analysis instanceof Analysis.Trending trending) {
-                trends(records.get(), trending, sinkKey);
+                trends(digests.counts(counted++), trending, digests.partitioner.get(), sinkKey);
             } else if (analysis instanceof Analysis.RunningTotals totals) {
-                totals(records.get(), totals, sinkKey);
+                totals(digests.counts(counted++), totals, sinkKey);
             } else if (analysis instanceof Analysis.Sql sql) {
-                JavaDStream<TweetRecord> input = sql.window().map(window -> records.get().window(
-                        duration(window.length()), duration(window.slide()))).getOrElse(records.get());
-                PublishQuery.prepare(input.context().sparkContext(), sql);
-                input.foreachRDD(new PublishQuery(sql, sinkKey));
+                digests.rows(sql.window()).foreachRDD(new PublishQuery(sql, sinkKey));
             } else if (analysis instanceof Analysis.Clusters clusters) {
                 SparkLearning.clusters(records.get(), clusters, sinkKey);
             } else if (analysis instanceof Analysis.LanguageClassifier classifier) {
@@ -62,8 +68,96 @@ final class SparkAnalyses {
                 throw new IllegalArgumentException("no Spark operations for " + analysis);
             }
         }
+        digests.releasedAfterTheBatch();
         for (RecordStore store : stores) {
             records.get().foreachRDD(new StoreRecords(store));
+        }
+    }
+
+    /**
+     * One pass over a batch's records for the sample and every analysis that counts keys or queries rows, and what
+     * they read of it: the tally, the counts of all the counting analyses, reduced in one shuffle as the batch
+     * arrives, and the rows. A job that only samples has no records to decode: its frames are only preprocessed.
+     */
+    private static final class Digests {
+
+        private final int sampled;
+        private final Seq<FlatMapFunction<TweetRecord, String>> keyRules;
+        private final Seq<Analysis.Sql> queries;
+        private final Lazy<JavaDStream<PartitionDigest>> digests;
+        private final Lazy<JavaPairDStream<CountedKey, Long>> counts;
+        private final Lazy<JavaDStream<Row>> rows;
+        private final Lazy<JavaDStream<Row>> keptRows;
+        private final Lazy<Partitioner> partitioner;
+
+        Digests(Lazy<JavaDStream<TweetRecord>> records, StreamJob job) {
+            sampled = job.analyses().filter(Analysis.Sample.class::isInstance)
+                    .map(sample -> ((Analysis.Sample) sample).records()).max().getOrElse(0);
+            keyRules = job.analyses().flatMap(Digests::keyRule);
+            queries = job.analyses().filter(Analysis.Sql.class::isInstance).map(Analysis.Sql.class::cast);
+            digests = Lazy.of(() -> {
+                SparkContext context = records.get().context().sparkContext();
+                Set<String> read = new HashSet<>();
+                queries.forEach(sql -> read.addAll(PublishQuery.prepare(context, sql)));
+                JavaDStream<PartitionDigest> digest = records.get().mapPartitions(
+                        new DigestRecords(sampled, keyRules, queries.nonEmpty(), TweetRows.named(read)));
+                int readers = (sampled > 0 ? 1 : 0) + (keyRules.nonEmpty() ? 1 : 0) + (queries.nonEmpty() ? 1 : 0);
+                return readers > 1 ? digest.persist(StorageLevel.MEMORY_ONLY()) : digest;
+            });
+            partitioner = Lazy.of(() -> new HashPartitioner(partitions(records.get())));
+            counts = Lazy.of(() -> {
+                JavaPairDStream<CountedKey, Long> batchCounts = digests.get()
+                        .flatMapToPair(digest -> digest.counts().entrySet().stream()
+                                .map(count -> new Tuple2<>(count.getKey(), count.getValue())).iterator())
+                        .reduceByKey(Long::sum, partitioner.get())
+                        .persist(StorageLevel.MEMORY_ONLY_SER());
+                batchCounts.foreachRDD(each -> each.foreachPartition(computedAndKept -> { }));
+                return batchCounts;
+            });
+            rows = Lazy.of(() -> digests.get().flatMap(digest -> digest.rows().iterator()));
+            keptRows = Lazy.of(() -> {
+                JavaDStream<Row> kept = rows.get().persist(StorageLevel.MEMORY_ONLY_SER());
+                kept.foreachRDD(each -> each.foreachPartition(computedAndKept -> { }));
+                return kept;
+            });
+        }
+
+        private static Option<FlatMapFunction<TweetRecord, String>> keyRule(Analysis analysis) {
+            return analysis instanceof Analysis.Trending trending ? Option.some(new TrendKeys(trending))
+                    : analysis instanceof Analysis.RunningTotals ? Option.some(new TotalsKeys()) : Option.none();
+        }
+
+        /** Each partition's tally of the batch, from the digest if another analysis reads it. */
+        JavaDStream<BatchTally> tallies(JavaDStream<byte[]> chunks, StreamJob job) {
+            return keyRules.isEmpty() && queries.isEmpty()
+                    ? chunks.flatMap(new PreprocessFrames(job.decoding())).mapPartitions(new TallyPartition(sampled))
+                    : digests.get().map(PartitionDigest::tally);
+        }
+
+        /** The batch's counts of the counting analysis at this position among them, in the window's partitioning. */
+        JavaPairDStream<CountedKey, Long> counts(int analysis) {
+            return counts.get().filter(new CountedKey.Of(analysis));
+        }
+
+        /**
+         * The batch's rows, or the window's: a window's rows are kept as each batch arrives, like the counts, so that
+         * a slide does not decode its window's batches again.
+         */
+        JavaDStream<Row> rows(Option<Window> window) {
+            return window.map(each -> keptRows.get().window(duration(each.length()), duration(each.slide())))
+                    .getOrElse(rows);
+        }
+
+        /**
+         * Registered after every analysis, so it runs last in each batch: a window over the counts or the rows would
+         * otherwise keep each batch's digest cached for the whole window, though it reads only what came of it.
+         */
+        void releasedAfterTheBatch() {
+            if (digests.isEvaluated()) {
+                digests.get().foreachRDD(digest -> {
+                    digest.unpersist(false);
+                });
+            }
         }
     }
 
@@ -74,14 +168,9 @@ final class SparkAnalyses {
      * a slide's worth of batches would all be counted at the slide, in one batch, seconds late. Co-partitioned,
      * the window's own reductions need no shuffle.
      */
-    private static void trends(JavaDStream<TweetRecord> records, Analysis.Trending trending, String sinkKey) {
+    private static void trends(JavaPairDStream<CountedKey, Long> batchCounts, Analysis.Trending trending,
+            Partitioner partitioner, String sinkKey) {
         Window window = trending.window();
-        Partitioner partitioner = new HashPartitioner(partitions(records));
-        JavaPairDStream<String, Long> batchCounts = records.flatMap(new TrendKeys(trending))
-                .mapToPair(key -> new Tuple2<>(key, 1L))
-                .reduceByKey(Long::sum, partitioner)
-                .persist(StorageLevel.MEMORY_ONLY_SER());
-        batchCounts.foreachRDD(counts -> counts.foreachPartition(computedAndKept -> { }));
         batchCounts.reduceByKeyAndWindow(Long::sum, (in, out) -> in - out, duration(window.length()),
                         duration(window.slide()), partitioner, counted -> counted._2() > 0)
                 .foreachRDD(new PublishRanking(trending, sinkKey));
@@ -91,9 +180,10 @@ final class SparkAnalyses {
      * One state for hashtags and authors, keyed {@code #tag} and {@code @author}: Spark times out a key not updated
      * for the idle timeout when it checkpoints the state, which it is told to do every sweep.
      */
-    private static void totals(JavaDStream<TweetRecord> records, Analysis.RunningTotals totals, String sinkKey) {
-        JavaMapWithStateDStream<String, Long, Long, String> counts = records.flatMapToPair(new TotalsKeys())
-                .reduceByKey(Long::sum)
+    private static void totals(JavaPairDStream<CountedKey, Long> batchCounts, Analysis.RunningTotals totals,
+            String sinkKey) {
+        JavaMapWithStateDStream<String, Long, Long, String> counts = batchCounts
+                .mapToPair(count -> new Tuple2<>(count._1().key(), count._2()))
                 .mapWithState(StateSpec.function(new CountSinceStart()).timeout(duration(totals.idleTimeout())));
         counts.checkpoint(duration(totals.sweep()));
         counts.stateSnapshots().foreachRDD(new PublishTotals(totals, sinkKey));

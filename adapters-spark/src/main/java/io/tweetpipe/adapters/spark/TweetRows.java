@@ -4,7 +4,10 @@ import io.tweetpipe.domain.analysis.TweetColumns;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -18,11 +21,31 @@ final class TweetRows {
             .map(column -> DataTypes.createStructField(column.column(), type(column.type()), true))
             .toJavaList());
 
+    private static final TweetColumns[] COLUMNS = TweetColumns.values();
+
     private TweetRows() {
     }
 
-    static Row row(TweetRecord tweet) {
-        return RowFactory.create(TweetColumns.all().map(column -> external(column.valueOf(tweet))).toJavaArray());
+    /**
+     * A record as a row holding only the columns read, the others null: a query cannot see a column it does not read,
+     * and Spark converts every value of a row it is given, which for the texts and lists no query reads was most of
+     * the query's cost.
+     */
+    static Row row(TweetRecord tweet, BitSet columnsRead) {
+        Object[] values = new Object[COLUMNS.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = columnsRead.get(i) ? external(COLUMNS[i].valueOf(tweet)) : null;
+        }
+        return RowFactory.create(values);
+    }
+
+    /** The schema's columns named (in any case), by position. */
+    static BitSet named(Set<String> names) {
+        BitSet named = new BitSet(COLUMNS.length);
+        for (int i = 0; i < COLUMNS.length; i++) {
+            named.set(i, names.contains(COLUMNS[i].column().toLowerCase(Locale.ROOT)));
+        }
+        return named;
     }
 
     /** Spark's external types for a Row: Timestamp for a timestamp, a Scala Seq for an array. */

@@ -58,6 +58,15 @@ class SparkSqlAnalysisTest {
     }
 
     @Test
+    void givenAColumnReadOnlyInASubquery_run_answersWithIt() throws Exception {
+        Seq<QueryRows> results = run(new Analysis.Sql("SELECT count(*) AS n FROM tweets "
+                + "WHERE EXISTS (SELECT 1 FROM tweets v WHERE v.body LIKE 'vaccine%')", Option.none()));
+
+        assertEquals(List.rangeClosed(1, 6).map(k -> Integer.toString(k)), results.map(rows -> rows.rows().head().head()),
+                "each batch holds a vaccine tweet, so each counts all its tweets");
+    }
+
+    @Test
     void givenAWindow_run_answersOverTheWindowAtEachSlide() throws Exception {
         Window window = new Window(Duration.ofMillis(600), Duration.ofMillis(400));
 
