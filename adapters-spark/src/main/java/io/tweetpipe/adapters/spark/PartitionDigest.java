@@ -23,11 +23,11 @@ record PartitionDigest(BatchTally tally, Map<CountedKey, Long> counts, List<Row>
     /** A key as one counting analysis counts it: the analyses' counts travel in one shuffle, apart by tag. */
     record CountedKey(int analysis, String key) implements Serializable {
 
-        /** Whether a count is the given counting analysis's. */
-        record Of(int analysis) implements Function<Tuple2<CountedKey, Long>, Boolean> {
+        /** Whether a count is one of the counting analyses tagged {@code from} (inclusive) to {@code to} (exclusive). */
+        record Of(int from, int to) implements Function<Tuple2<CountedKey, Long>, Boolean> {
             @Override
             public Boolean call(Tuple2<CountedKey, Long> count) {
-                return count._1().analysis() == analysis;
+                return count._1().analysis() >= from && count._1().analysis() < to;
             }
         }
     }

@@ -5,28 +5,65 @@ import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.batch.Count;
 import io.tweetpipe.domain.batch.Ranking;
 import io.vavr.collection.List;
+import io.vavr.collection.Seq;
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.streaming.Time;
+import scala.Tuple2;
 
-/** A window's counts to its ranking: the top keys, in rank order, taken by one job; only they reach the driver. */
-final class PublishRanking implements VoidFunction2<JavaPairRDD<CountedKey, Long>, Time> {
+/**
+ * A window's counts to the rankings of the trends that share it, in the trends' order: one job takes each trend's top
+ * keys in every partition, and only they reach the driver, where they are merged.
+ *
+ * @param trends   the trends counted in this window, in the job's order
+ * @param firstTag the tag of the first trend's counts; the others' follow it (see {@link CountedKey})
+ */
+record PublishRanking(Seq<Analysis.Trending> trends, int firstTag, String sinkKey)
+        implements VoidFunction2<JavaPairRDD<CountedKey, Long>, Time> {
 
-    private final Analysis.Trending trending;
-    private final String sinkKey;
-
-    PublishRanking(Analysis.Trending trending, String sinkKey) {
-        this.trending = Objects.requireNonNull(trending, "trending");
-        this.sinkKey = Objects.requireNonNull(sinkKey, "sinkKey");
+    PublishRanking {
+        Objects.requireNonNull(trends, "trends");
+        Objects.requireNonNull(sinkKey, "sinkKey");
     }
 
     @Override
     public void call(JavaPairRDD<CountedKey, Long> counts, Time time) {
-        List<Count> top = List.ofAll(counts.map(pair -> new Count(pair._1().key(), pair._2()))
-                .takeOrdered(trending.top(), Count.RankOrder.INSTANCE));
-        Ranking ranking = new Ranking(Instant.ofEpochMilli(time.milliseconds()), trending, top);
-        OrderedSink.registered(sinkKey).forEach(sink -> sink.result(ranking));
+        Seq<Integer> tops = trends.map(Analysis.Trending::top);
+        int first = firstTag;
+        java.util.List<Seq<Seq<Count>>> partitions = counts.mapPartitions(
+                partition -> java.util.List.of(tops(partition, first, tops)).iterator()).collect();
+        Instant at = Instant.ofEpochMilli(time.milliseconds());
+        for (int i = 0; i < trends.size(); i++) {
+            int trend = i;
+            Seq<Count> top = List.ofAll(partitions).flatMap(partition -> partition.get(trend))
+                    .sorted(Count.RankOrder.INSTANCE).take(tops.get(trend));
+            Ranking ranking = new Ranking(at, trends.get(trend), top);
+            OrderedSink.registered(sinkKey).forEach(sink -> sink.result(ranking));
+        }
+    }
+
+    /** Each trend's top keys in one partition, in rank order. */
+    private static Seq<Seq<Count>> tops(Iterator<Tuple2<CountedKey, Long>> counts, int firstTag, Seq<Integer> tops) {
+        java.util.List<PriorityQueue<Count>> best = new ArrayList<>();
+        for (int i = 0; i < tops.size(); i++) {
+            // Kept in reverse rank order, so that the lowest ranked is the one to drop.
+            best.add(new PriorityQueue<>(Count.RankOrder.INSTANCE.reversed()));
+        }
+        while (counts.hasNext()) {
+            Tuple2<CountedKey, Long> count = counts.next();
+            int trend = count._1().analysis() - firstTag;
+            PriorityQueue<Count> queue = best.get(trend);
+            queue.add(new Count(count._1().key(), count._2()));
+            if (queue.size() > tops.get(trend)) {
+                queue.poll();
+            }
+        }
+        return List.ofAll(best).map(queue -> (Seq<Count>) List.ofAll(queue).sorted(Count.RankOrder.INSTANCE));
     }
 }

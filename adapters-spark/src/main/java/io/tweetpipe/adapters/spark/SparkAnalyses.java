@@ -38,6 +38,9 @@ import scala.Tuple2;
  */
 final class SparkAnalyses {
 
+    /** How many slides of a window between two of its checkpoints: the Spark guide's advice is five to ten. */
+    static final int CHECKPOINT_SLIDES = 5;
+
     private SparkAnalyses() {
     }
 
@@ -49,13 +52,24 @@ final class SparkAnalyses {
                 chunks.flatMap(new DecodeRecords(job.decoding())), job));
         Digests digests = new Digests(records, job);
         int counted = 0;
-        for (Analysis analysis : job.analyses()) {
+        Seq<Analysis> analyses = job.analyses();
+        while (analyses.nonEmpty()) {
+            Analysis analysis = analyses.head();
+            analyses = analyses.tail();
             if (analysis instanceof Analysis.Sample sample) {
                 digests.tallies(chunks, job).foreachRDD(new PublishBatch(sample.records(), sinkKey));
             } else if (analysis instanceof Analysis.Trending trending) {
-                trends(digests.counts(counted++), trending, digests.partitioner.get(), sinkKey);
+                // The trends that follow with the same window share its counts: one window, one checkpoint.
+                Seq<Analysis.Trending> sharing = analyses.takeWhile(next -> next instanceof Analysis.Trending other
+                        && other.window().equals(trending.window())).map(Analysis.Trending.class::cast)
+                        .prepend(trending);
+                analyses = analyses.drop(sharing.size() - 1);
+                trends(digests.counts(counted, counted + sharing.size()), sharing, counted,
+                        digests.partitioner.get(), sinkKey);
+                counted += sharing.size();
             } else if (analysis instanceof Analysis.RunningTotals totals) {
-                totals(digests.counts(counted++), totals, sinkKey);
+                totals(digests.counts(counted, counted + 1), totals, sinkKey);
+                counted++;
             } else if (analysis instanceof Analysis.Sql sql) {
                 digests.rows(sql.window()).foreachRDD(new PublishQuery(sql, sinkKey));
             } else if (analysis instanceof Analysis.Clusters clusters) {
@@ -134,9 +148,9 @@ final class SparkAnalyses {
                     : digests.get().map(PartitionDigest::tally);
         }
 
-        /** The batch's counts of the counting analysis at this position among them, in the window's partitioning. */
-        JavaPairDStream<CountedKey, Long> counts(int analysis) {
-            return counts.get().filter(new CountedKey.Of(analysis));
+        /** The batch's counts of the counting analyses at these positions among them, in the windows' partitioning. */
+        JavaPairDStream<CountedKey, Long> counts(int from, int to) {
+            return counts.get().filter(new CountedKey.Of(from, to));
         }
 
         /**
@@ -166,14 +180,16 @@ final class SparkAnalyses {
      * those that left, rather than counting the whole window again; keys whose count falls to zero are dropped.
      * Each batch's counts are reduced and kept as the batch arrives, in the window's partitioning: left to Spark,
      * a slide's worth of batches would all be counted at the slide, in one batch, seconds late. Co-partitioned,
-     * the window's own reductions need no shuffle.
+     * the window's own reductions need no shuffle. The window is checkpointed every five slides, as the guide
+     * advises, rather than at every slide of ten seconds or less: each checkpoint is a job that writes the window.
      */
-    private static void trends(JavaPairDStream<CountedKey, Long> batchCounts, Analysis.Trending trending,
-            Partitioner partitioner, String sinkKey) {
-        Window window = trending.window();
-        batchCounts.reduceByKeyAndWindow(Long::sum, (in, out) -> in - out, duration(window.length()),
-                        duration(window.slide()), partitioner, counted -> counted._2() > 0)
-                .foreachRDD(new PublishRanking(trending, sinkKey));
+    private static void trends(JavaPairDStream<CountedKey, Long> batchCounts, Seq<Analysis.Trending> trends,
+            int firstTag, Partitioner partitioner, String sinkKey) {
+        Window window = trends.head().window();
+        JavaPairDStream<CountedKey, Long> windowed = batchCounts.reduceByKeyAndWindow(Long::sum, (in, out) -> in - out,
+                duration(window.length()), duration(window.slide()), partitioner, counted -> counted._2() > 0);
+        windowed.checkpoint(duration(window.slide().multipliedBy(CHECKPOINT_SLIDES)));
+        windowed.foreachRDD(new PublishRanking(trends, firstTag, sinkKey));
     }
 
     /**

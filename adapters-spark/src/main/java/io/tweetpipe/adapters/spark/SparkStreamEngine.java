@@ -211,8 +211,13 @@ public final class SparkStreamEngine implements StreamEngine {
                 .set("spark.ui.showConsoleProgress", "false")
                 .set("spark.streaming.stopGracefullyOnShutdown", "true");
         settings.uiPort().forEach(port -> conf.set("spark.ui.port", Integer.toString(port)));
-        // A query's GROUP BY makes 200 shuffle partitions by default: 200 tasks a batch for a few thousand rows.
-        settings.localThreads().forEach(threads -> conf.set("spark.sql.shuffle.partitions", Integer.toString(threads)));
+        // A query's GROUP BY makes 200 shuffle partitions by default: 200 tasks a batch for a few thousand rows; and
+        // its first rows are taken from one partition, then from the rest in a second job.
+        settings.localThreads().forEach(threads -> conf.set("spark.sql.shuffle.partitions", Integer.toString(threads))
+                .setIfMissing("spark.sql.limit.initialNumPartitions", Integer.toString(threads)));
+        // Adaptive execution plans a batch's query again after each stage, in jobs of their own: measured, 100 ms a
+        // batch (a quarter of a batch with trends and a query) to gain nothing on a batch's few partitions.
+        conf.setIfMissing("spark.sql.adaptive.enabled", "false");
         if (settings.isLocal()) {
             // Nothing leaves the machine: the driver's RPC and the block manager listen on loopback.
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");

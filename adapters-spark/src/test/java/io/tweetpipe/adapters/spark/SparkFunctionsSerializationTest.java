@@ -197,8 +197,20 @@ class SparkFunctionsSerializationTest {
         assertEquals(List.of("vaccine", "clinic", "open", "vaccine", "queue", "long"),
                 List.ofAll(() -> words.call(record)));
         assertEquals(List.empty(), List.ofAll(() -> totals.call(record)), "no entity, no author");
+        DigestRecords digest = roundTrip(new DigestRecords(1, List.of(words, totals), true,
+                TweetRows.named(java.util.Set.of("body"))));
+        PartitionDigest digested = digest.call(List.of(record, record).iterator()).next();
+        assertEquals(new BatchTally(1, 2, List.of(SampledTweet.of(record))), digested.tally());
+        assertEquals(java.util.Map.of(new PartitionDigest.CountedKey(0, "vaccine"), 4L,
+                new PartitionDigest.CountedKey(0, "clinic"), 2L, new PartitionDigest.CountedKey(0, "open"), 2L,
+                new PartitionDigest.CountedKey(0, "queue"), 2L, new PartitionDigest.CountedKey(0, "long"), 2L),
+                digested.counts());
+        assertEquals(java.util.Arrays.asList(null, null, null, null, record.body(), null, null, null, null, null),
+                scala.jdk.javaapi.CollectionConverters.asJava(digested.rows().get(0).toSeq()), "the body alone");
+        assertEquals(true, roundTrip(new PartitionDigest.CountedKey.Of(0, 1))
+                .call(new scala.Tuple2<>(new PartitionDigest.CountedKey(0, "x"), 1L)));
         assertNotNull(roundTrip(new SparkAnalyses.CountSinceStart()));
-        assertNotNull(roundTrip(new PublishRanking(WORDS, "key")));
+        assertNotNull(roundTrip(new PublishRanking(List.of(WORDS), 0, "key")));
         assertNotNull(roundTrip(new PublishTotals(TOTALS, "key")));
         assertNotNull(roundTrip(new PublishQuery(SQL, "key")));
         assertNotNull(roundTrip(new StoreRecords(new CountingStore())));

@@ -138,6 +138,18 @@ class SparkSettingsTest {
     }
 
     @Test
+    void givenLocalThreads_sparkConf_sizesABatchsQueryToThemAndAUsersSettingWins() {
+        SparkConf defaults = new SparkStreamEngine(reading("local[2]").build(), name -> null).sparkConf();
+        SparkConf asked = new SparkStreamEngine(reading("local[2]").sparkConf("spark.sql.adaptive.enabled", "true")
+                .build(), name -> null).sparkConf();
+
+        assertEquals("2", defaults.get("spark.sql.shuffle.partitions"));
+        assertEquals("2", defaults.get("spark.sql.limit.initialNumPartitions"), "a query's first rows in one job");
+        assertEquals("false", defaults.get("spark.sql.adaptive.enabled"));
+        assertEquals("true", asked.get("spark.sql.adaptive.enabled"));
+    }
+
+    @Test
     void givenACheckpointDirectory_builder_turnsTheReceiversWriteAheadLogOn() {
         SparkSettings settings = reading("spark://127.0.0.1:7077").checkpoint(" /tmp/cp ").build();
 
