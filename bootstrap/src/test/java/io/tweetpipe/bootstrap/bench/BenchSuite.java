@@ -141,7 +141,7 @@ public final class BenchSuite {
     /** How long each window is, and how fine the search. */
     record Mode(String name, double warmupSeconds, double measureSeconds, double precision, int startupRuns,
                 double relaySeconds, int relayRounds) {
-        static final Mode FULL = new Mode("full", 10, 60, 1.10, 5, 5, 3);
+        static final Mode FULL = new Mode("full", 10, 60, 1.10, 7, 5, 3);
         static final Mode QUICK = new Mode("quick", 10, 15, 1.30, 1, 2, 3);
     }
 
