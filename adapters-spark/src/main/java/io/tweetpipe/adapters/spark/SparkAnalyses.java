@@ -49,7 +49,8 @@ final class SparkAnalyses {
         // stores): measured, decoding a record again costs less than keeping it (serialized, a stream's cache()
         // writes and reads back every record; as objects, Spark walks each one to size it).
         Lazy<JavaDStream<TweetRecord>> records = Lazy.of(() -> SparkLearning.withPredictions(
-                chunks.flatMap(new DecodeRecords(job.decoding())), job));
+                chunks.transform(new InOrderPartitions(partitions(chunks))).flatMap(new DecodeRecords(job.decoding())),
+                job));
         Digests digests = new Digests(records, job);
         int counted = 0;
         Seq<Analysis> analyses = job.analyses();
