@@ -30,8 +30,9 @@ import org.apache.spark.streaming.api.java.JavaPairDStream;
 import scala.Tuple2;
 
 /**
- * Compiles a {@link StreamJob} to DStream operations, one output operation per analysis, registered in the job's
- * order (Spark runs a batch's output operations in that order, so that is the order results reach the sinks).
+ * Compiles a {@link StreamJob} to DStream operations, an output operation per analysis (one for consecutive trends
+ * that share a window), registered in the job's order: Spark runs a batch's output operations in that order, so that
+ * is the order results reach the sinks.
  *
  * <p>Every function handed to Spark holds domain values and numbers only: the analysis, the preprocessing, the
  * sink's key.
