@@ -6,12 +6,10 @@ import io.tweetpipe.domain.batch.Count;
 import io.tweetpipe.domain.batch.Ranking;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.streaming.Time;
@@ -41,8 +39,8 @@ record PublishRanking(Seq<Analysis.Trending> trends, int firstTag, String sinkKe
         Instant at = Instant.ofEpochMilli(time.milliseconds());
         for (int i = 0; i < trends.size(); i++) {
             int trend = i;
-            Seq<Count> top = List.ofAll(partitions).flatMap(partition -> partition.get(trend))
-                    .sorted(Count.RankOrder.INSTANCE).take(tops.get(trend));
+            Seq<Count> top = TopCounts.merged(List.ofAll(partitions).map(partition -> partition.get(trend)),
+                    tops.get(trend));
             Ranking ranking = new Ranking(at, trends.get(trend), top);
             OrderedSink.registered(sinkKey).forEach(sink -> sink.result(ranking));
         }
@@ -50,20 +48,12 @@ record PublishRanking(Seq<Analysis.Trending> trends, int firstTag, String sinkKe
 
     /** Each trend's top keys in one partition, in rank order. */
     private static Seq<Seq<Count>> tops(Iterator<Tuple2<CountedKey, Long>> counts, int firstTag, Seq<Integer> tops) {
-        java.util.List<PriorityQueue<Count>> best = new ArrayList<>();
-        for (int i = 0; i < tops.size(); i++) {
-            // Kept in reverse rank order, so that the lowest ranked is the one to drop.
-            best.add(new PriorityQueue<>(Count.RankOrder.INSTANCE.reversed()));
-        }
+        java.util.List<TopCounts> best = new ArrayList<>();
+        tops.forEach(limit -> best.add(new TopCounts(limit)));
         while (counts.hasNext()) {
             Tuple2<CountedKey, Long> count = counts.next();
-            int trend = count._1().analysis() - firstTag;
-            PriorityQueue<Count> queue = best.get(trend);
-            queue.add(new Count(count._1().key(), count._2()));
-            if (queue.size() > tops.get(trend)) {
-                queue.poll();
-            }
+            best.get(count._1().analysis() - firstTag).offer(new Count(count._1().key(), count._2()));
         }
-        return List.ofAll(best).map(queue -> (Seq<Count>) List.ofAll(queue).sorted(Count.RankOrder.INSTANCE));
+        return List.ofAll(best).map(TopCounts::ranked);
     }
 }

@@ -4,11 +4,11 @@ import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.batch.Count;
 import io.tweetpipe.domain.batch.Totals;
 import io.vavr.collection.List;
+import io.vavr.collection.Seq;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.streaming.Time;
@@ -34,32 +34,28 @@ final class PublishTotals implements VoidFunction2<JavaPairRDD<String, Long>, Ti
         List<Summary> parts = List.ofAll(snapshot.mapPartitions(keys -> List.of(Summary.of(keys, top)).iterator())
                 .collect());
         Totals result = new Totals(Instant.ofEpochMilli(time.milliseconds()),
-                parts.flatMap(Summary::top).sorted(Count.RankOrder.INSTANCE).take(top),
+                TopCounts.merged(parts.map(Summary::top), top),
                 parts.map(Summary::hashtags).sum().longValue(), parts.map(Summary::authors).sum().longValue());
         OrderedSink.registered(sinkKey).forEach(sink -> sink.result(result));
     }
 
     /** One partition's top hashtags and its distinct hashtags and authors. */
-    record Summary(List<Count> top, long hashtags, long authors) implements Serializable {
+    record Summary(Seq<Count> top, long hashtags, long authors) implements Serializable {
 
         static Summary of(Iterator<Tuple2<String, Long>> keys, int top) {
-            // Kept in reverse rank order, so that the lowest ranked is the one to drop.
-            PriorityQueue<Count> best = new PriorityQueue<>(Count.RankOrder.INSTANCE.reversed());
+            TopCounts best = new TopCounts(top);
             long hashtags = 0;
             long authors = 0;
             while (keys.hasNext()) {
                 Tuple2<String, Long> key = keys.next();
                 if (key._1().startsWith(TotalsKeys.HASHTAG)) {
                     hashtags++;
-                    best.add(new Count(key._1().substring(TotalsKeys.HASHTAG.length()), key._2()));
-                    if (best.size() > top) {
-                        best.poll();
-                    }
+                    best.offer(new Count(key._1().substring(TotalsKeys.HASHTAG.length()), key._2()));
                 } else {
                     authors++;
                 }
             }
-            return new Summary(List.ofAll(best), hashtags, authors);
+            return new Summary(best.ranked(), hashtags, authors);
         }
     }
 }
