@@ -125,16 +125,14 @@ final class SparkAnalyses {
                 JavaPairDStream<CountedKey, Long> batchCounts = digests.get()
                         .flatMapToPair(digest -> digest.counts().entrySet().stream()
                                 .map(count -> new Tuple2<>(count.getKey(), count.getValue())).iterator())
-                        .reduceByKey(Long::sum, partitioner.get())
-                        .persist(StorageLevel.MEMORY_ONLY_SER());
-                batchCounts.foreachRDD(each -> each.foreachPartition(computedAndKept -> { }));
+                        .reduceByKey(Long::sum, partitioner.get());
+                keptAsEachBatchArrives(batchCounts.toJavaDStream());
                 return batchCounts;
             });
             rows = Lazy.of(() -> digests.get().flatMap(digest -> digest.rows().iterator()));
             keptRows = Lazy.of(() -> {
-                JavaDStream<Row> kept = rows.get().persist(StorageLevel.MEMORY_ONLY_SER());
-                kept.foreachRDD(each -> each.foreachPartition(computedAndKept -> { }));
-                return kept;
+                keptAsEachBatchArrives(rows.get());
+                return rows.get();
             });
         }
 
@@ -162,6 +160,12 @@ final class SparkAnalyses {
         JavaDStream<Row> rows(Option<Window> window) {
             return window.map(each -> keptRows.get().window(duration(each.length()), duration(each.slide())))
                     .getOrElse(rows);
+        }
+
+        /** Kept serialized and computed as each batch arrives, by a job that does nothing else: windows read it later. */
+        private static void keptAsEachBatchArrives(JavaDStream<?> stream) {
+            stream.persist(StorageLevel.MEMORY_ONLY_SER());
+            stream.foreachRDD(batch -> batch.foreachPartition(computedAndKept -> { }));
         }
 
         /**
