@@ -45,14 +45,19 @@ final class SparkAnalyses {
     private SparkAnalyses() {
     }
 
-    static void compile(JavaDStream<byte[]> chunks, StreamJob job, String sinkKey, Seq<RecordStore> stores) {
+    /**
+     * @param kept how what a window keeps of each batch (counts, rows) is stored: like the received blocks it stands
+     *             for, which are removed once the batch is done, so never dropped from memory without a copy on disk
+     */
+    static void compile(JavaDStream<byte[]> chunks, StreamJob job, String sinkKey, Seq<RecordStore> stores,
+            StorageLevel kept) {
         // Decoded again by each output that reads records beside the counting analyses and the queries (learning,
         // stores): measured, decoding a record again costs less than keeping it (serialized, a stream's cache()
         // writes and reads back every record; as objects, Spark walks each one to size it).
         Lazy<JavaDStream<TweetRecord>> records = Lazy.of(() -> SparkLearning.withPredictions(
                 chunks.transform(new InOrderPartitions(partitions(chunks))).flatMap(new DecodeRecords(job.decoding())),
                 job));
-        Digests digests = new Digests(records, job);
+        Digests digests = new Digests(records, job, kept);
         int counted = 0;
         Seq<Analysis> analyses = job.analyses();
         while (analyses.nonEmpty()) {
@@ -88,6 +93,7 @@ final class SparkAnalyses {
         for (RecordStore store : stores) {
             records.get().foreachRDD(new StoreRecords(store));
         }
+        chunks.foreachRDD(new ReleaseReceivedBlocks());
     }
 
     /**
@@ -105,8 +111,10 @@ final class SparkAnalyses {
         private final Lazy<JavaDStream<Row>> rows;
         private final Lazy<JavaDStream<Row>> keptRows;
         private final Lazy<Partitioner> partitioner;
+        private final StorageLevel kept;
 
-        Digests(Lazy<JavaDStream<TweetRecord>> records, StreamJob job) {
+        Digests(Lazy<JavaDStream<TweetRecord>> records, StreamJob job, StorageLevel kept) {
+            this.kept = kept;
             sampled = job.analyses().filter(Analysis.Sample.class::isInstance)
                     .map(sample -> ((Analysis.Sample) sample).records()).max().getOrElse(0);
             keyRules = job.analyses().flatMap(Digests::keyRule);
@@ -126,12 +134,12 @@ final class SparkAnalyses {
                         .flatMapToPair(digest -> digest.counts().entrySet().stream()
                                 .map(count -> new Tuple2<>(count.getKey(), count.getValue())).iterator())
                         .reduceByKey(Long::sum, partitioner.get());
-                keptAsEachBatchArrives(batchCounts.toJavaDStream());
+                keptAsEachBatchArrives(batchCounts.toJavaDStream(), kept);
                 return batchCounts;
             });
             rows = Lazy.of(() -> digests.get().flatMap(digest -> digest.rows().iterator()));
             keptRows = Lazy.of(() -> {
-                keptAsEachBatchArrives(rows.get());
+                keptAsEachBatchArrives(rows.get(), kept);
                 return rows.get();
             });
         }
@@ -162,9 +170,9 @@ final class SparkAnalyses {
                     .getOrElse(rows);
         }
 
-        /** Kept serialized and computed as each batch arrives, by a job that does nothing else: windows read it later. */
-        private static void keptAsEachBatchArrives(JavaDStream<?> stream) {
-            stream.persist(StorageLevel.MEMORY_ONLY_SER());
+        /** Kept and computed as each batch arrives, by a job that does nothing else: windows read it later. */
+        private static void keptAsEachBatchArrives(JavaDStream<?> stream, StorageLevel kept) {
+            stream.persist(kept);
             stream.foreachRDD(batch -> batch.foreachPartition(computedAndKept -> { }));
         }
 

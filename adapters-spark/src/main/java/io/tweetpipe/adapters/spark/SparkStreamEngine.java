@@ -262,7 +262,7 @@ public final class SparkStreamEngine implements StreamEngine {
     /** The stream's graph on a context: its input, then each analysis. Package-private for a serialization test. */
     void defineStream(JavaStreamingContext context, SparkConf conf, StreamJob job, String sinkKey,
                       Seq<RecordStore> stores) {
-        SparkAnalyses.compile(input.open(context, conf), job, sinkKey, stores);
+        SparkAnalyses.compile(input.open(context, conf), job, sinkKey, stores, storageLevel(conf));
         input.afterOutputs();
     }
 
