@@ -1,6 +1,8 @@
 package io.tweetpipe.adapters.spark;
 
 import io.tweetpipe.adapters.spark.PartitionDigest.CountedKey;
+import io.tweetpipe.domain.analysis.KeyCounts;
+import io.tweetpipe.domain.analysis.KeyRule;
 import io.tweetpipe.domain.batch.BatchTally;
 import io.tweetpipe.domain.tweet.SampledTweet;
 import io.tweetpipe.domain.tweet.TweetRecord;
@@ -18,17 +20,17 @@ import org.apache.spark.sql.Row;
 
 /**
  * A partition's records to their digest, in one pass: their tally with its first records as the sample shows them,
- * each counting analysis's keys by its rule (the rule's position is the key's tag), and, when a query reads the
+ * each counting analysis's keys by its rule, counted where they stand (the rule's position is the key's tag), and, when a query reads the
  * batch, each record as a row of the columns the queries read.
  */
 final class DigestRecords implements FlatMapFunction<Iterator<TweetRecord>, PartitionDigest> {
 
     private final int sampled;
-    private final Seq<FlatMapFunction<TweetRecord, String>> keyRules;
+    private final Seq<KeyRule> keyRules;
     private final boolean rowsWanted;
     private final BitSet columnsRead;
 
-    DigestRecords(int sampled, Seq<FlatMapFunction<TweetRecord, String>> keyRules, boolean rowsWanted,
+    DigestRecords(int sampled, Seq<KeyRule> keyRules, boolean rowsWanted,
             BitSet columnsRead) {
         BatchTally.empty(sampled);  // refuses a negative limit here, on the driver, rather than in a task
         this.sampled = sampled;
@@ -41,7 +43,10 @@ final class DigestRecords implements FlatMapFunction<Iterator<TweetRecord>, Part
     public Iterator<PartitionDigest> call(Iterator<TweetRecord> records) throws Exception {
         long count = 0;
         List<SampledTweet> head = new ArrayList<>();
-        Map<CountedKey, Long> counts = new HashMap<>();
+        KeyCounts[] counted = new KeyCounts[keyRules.size()];
+        for (int analysis = 0; analysis < counted.length; analysis++) {
+            counted[analysis] = new KeyCounts();
+        }
         List<Row> rows = new ArrayList<>();
         while (records.hasNext()) {
             TweetRecord record = records.next();
@@ -49,14 +54,17 @@ final class DigestRecords implements FlatMapFunction<Iterator<TweetRecord>, Part
             if (head.size() < sampled) {
                 head.add(SampledTweet.of(record));
             }
-            for (int analysis = 0; analysis < keyRules.size(); analysis++) {
-                for (Iterator<String> keys = keyRules.get(analysis).call(record); keys.hasNext(); ) {
-                    counts.merge(new CountedKey(analysis, keys.next()), 1L, Long::sum);
-                }
+            for (int analysis = 0; analysis < counted.length; analysis++) {
+                keyRules.get(analysis).keys(record, counted[analysis]);
             }
             if (rowsWanted) {
                 rows.add(TweetRows.row(record, columnsRead));
             }
+        }
+        Map<CountedKey, Long> counts = new HashMap<>();
+        for (int analysis = 0; analysis < counted.length; analysis++) {
+            int tag = analysis;
+            counted[analysis].forEach((key, times) -> counts.put(new CountedKey(tag, key), times));
         }
         return List.of(new PartitionDigest(new BatchTally(sampled, count, Vector.ofAll(head)), counts, rows))
                 .iterator();

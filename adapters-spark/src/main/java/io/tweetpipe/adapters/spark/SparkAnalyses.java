@@ -2,6 +2,7 @@ package io.tweetpipe.adapters.spark;
 
 import io.tweetpipe.application.port.out.RecordStore;
 import io.tweetpipe.domain.analysis.Analysis;
+import io.tweetpipe.domain.analysis.KeyRule;
 import io.tweetpipe.domain.analysis.StreamJob;
 import io.tweetpipe.domain.analysis.Window;
 import io.tweetpipe.domain.batch.BatchTally;
@@ -15,7 +16,6 @@ import java.util.Set;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.Partitioner;
 import org.apache.spark.SparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.Optional;
 import org.apache.spark.api.java.function.Function3;
 import org.apache.spark.sql.Row;
@@ -104,7 +104,7 @@ final class SparkAnalyses {
     private static final class Digests {
 
         private final int sampled;
-        private final Seq<FlatMapFunction<TweetRecord, String>> keyRules;
+        private final Seq<KeyRule> keyRules;
         private final Seq<Analysis.Sql> queries;
         private final Lazy<JavaDStream<PartitionDigest>> digests;
         private final Lazy<JavaPairDStream<CountedKey, Long>> counts;
@@ -144,8 +144,8 @@ final class SparkAnalyses {
             });
         }
 
-        private static Option<FlatMapFunction<TweetRecord, String>> keyRule(Analysis analysis) {
-            return analysis instanceof Analysis.Trending trending ? Option.some(new TrendKeys(trending))
+        private static Option<KeyRule> keyRule(Analysis analysis) {
+            return analysis instanceof Analysis.Trending trending ? Option.some(trending.keyRule())
                     : analysis instanceof Analysis.RunningTotals ? Option.some(new TotalsKeys()) : Option.none();
         }
 

@@ -1,27 +1,27 @@
 package io.tweetpipe.adapters.spark;
 
+import io.tweetpipe.domain.analysis.KeyRule;
+import io.tweetpipe.domain.analysis.KeySink;
 import io.tweetpipe.domain.tweet.TweetRecord;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
-import org.apache.spark.api.java.function.FlatMapFunction;
 
 /** A tweet's keys for the running totals: {@code #tag} for each hashtag, {@code @author} for its author. */
-final class TotalsKeys implements FlatMapFunction<TweetRecord, String> {
+final class TotalsKeys implements KeyRule {
 
     static final String HASHTAG = "#";
     static final String AUTHOR = "@";
 
     @Override
-    public Iterator<String> call(TweetRecord tweet) {
-        List<String> keys = new ArrayList<>();
+    public void keys(TweetRecord tweet, KeySink sink) {
         for (String hashtag : tweet.entities().hashtags()) {
-            keys.add(HASHTAG + hashtag.toLowerCase(Locale.ROOT));
+            whole(HASHTAG + hashtag.toLowerCase(Locale.ROOT), sink);
         }
         for (String author : tweet.author()) {
-            keys.add(AUTHOR + author.toLowerCase(Locale.ROOT));
+            whole(AUTHOR + author.toLowerCase(Locale.ROOT), sink);
         }
-        return keys.iterator();
+    }
+
+    private static void whole(String key, KeySink sink) {
+        sink.key(key, 0, key.length());
     }
 }

@@ -1,6 +1,7 @@
 package io.tweetpipe.domain.analysis;
 
 import io.tweetpipe.domain.tweet.TweetRecord;
+import io.vavr.collection.Array;
 import io.vavr.collection.HashSet;
 import io.vavr.collection.Seq;
 import io.vavr.collection.Set;
@@ -54,8 +55,26 @@ public sealed interface Analysis extends Serializable {
 
         /** The keys one tweet counts once each time they appear, lower-cased. */
         public Seq<String> keys(TweetRecord tweet) {
-            Seq<String> keys = subject.keys(tweet);
-            return excluded.isEmpty() ? keys : keys.filter(key -> !excluded.contains(key));  // no copy when none
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            keyRule().keys(tweet, (text, from, to) -> keys.add(text.substring(from, to)));
+            return Array.ofAll(keys);
+        }
+
+        /** The same keys, each put where it stands: what an engine counting many tweets calls. */
+        public KeyRule keyRule() {
+            return new Excluding(subject, WordSet.of(excluded));
+        }
+
+        /** A subject's keys but the excluded ones. */
+        private record Excluding(Subject subject, WordSet excluded) implements KeyRule {
+            @Override
+            public void keys(TweetRecord tweet, KeySink sink) {
+                subject.keys(tweet, excluded.isEmpty() ? sink : (text, from, to) -> {
+                    if (!excluded.contains(text, from, to)) {
+                        sink.key(text, from, to);
+                    }
+                });
+            }
         }
 
         @Override

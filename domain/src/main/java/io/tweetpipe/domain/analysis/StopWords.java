@@ -34,9 +34,10 @@ public final class StopWords {
                     + "einen einer es für hat ich ihr im in ist ja kein mit mich mir nach nicht noch nur oder sich sie "
                     + "sind so über um und uns von vor war was wie wir zu zum zur"));
 
-    private static final Set<String> ALL = BY_LANGUAGE.values().fold(TWITTER, Set::union);
+    private static final WordSet ALL = WordSet.of(BY_LANGUAGE.values().fold(TWITTER, Set::union));
     /** Each language's list with Twitter's noise in it: one look-up a word. */
-    private static final Map<String, Set<String>> WITH_TWITTER = BY_LANGUAGE.mapValues(own -> own.union(TWITTER));
+    private static final Map<String, WordSet> WITH_TWITTER =
+            BY_LANGUAGE.mapValues(own -> WordSet.of(own.union(TWITTER)));
 
     private StopWords() {
     }
@@ -54,7 +55,7 @@ public final class StopWords {
      * The stop words of a language tag ({@code pt-br} is Portuguese), Twitter's among them; every list's when there
      * is no tag or no list for it.
      */
-    public static Set<String> of(Option<String> language) {
+    public static WordSet of(Option<String> language) {
         if (language.isEmpty()) {
             return ALL;
         }

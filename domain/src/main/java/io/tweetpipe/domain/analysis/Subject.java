@@ -1,34 +1,36 @@
 package io.tweetpipe.domain.analysis;
 
 import io.tweetpipe.domain.tweet.TweetRecord;
-import io.vavr.collection.Seq;
 import java.util.Locale;
 
 /** What a ranking counts in each tweet, lower-cased as Twitter's trends compare them. */
 public enum Subject {
     HASHTAGS {
         @Override
-        Seq<String> keys(TweetRecord tweet) {
-            return tweet.entities().hashtags().map(Subject::lower);
+        void keys(TweetRecord tweet, KeySink sink) {
+            lowerCased(tweet.entities().hashtags(), sink);
         }
     },
     MENTIONS {
         @Override
-        Seq<String> keys(TweetRecord tweet) {
-            return tweet.entities().mentions().map(Subject::lower);
+        void keys(TweetRecord tweet, KeySink sink) {
+            lowerCased(tweet.entities().mentions(), sink);
         }
     },
     /** The body's words, less the stop words of the tweet's language (of every bundled language when unknown). */
     WORDS {
         @Override
-        Seq<String> keys(TweetRecord tweet) {
-            return Words.withoutStopWords(tweet.body(), tweet.lang());
+        void keys(TweetRecord tweet, KeySink sink) {
+            Words.withoutStopWords(tweet.body(), tweet.lang(), sink);
         }
     };
 
-    abstract Seq<String> keys(TweetRecord tweet);
+    abstract void keys(TweetRecord tweet, KeySink sink);
 
-    private static String lower(String key) {
-        return key.toLowerCase(Locale.ROOT);
+    private static void lowerCased(Iterable<String> keys, KeySink sink) {
+        for (String key : keys) {
+            String lower = key.toLowerCase(Locale.ROOT);
+            sink.key(lower, 0, lower.length());
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.tweetpipe.domain.analysis;
 
 import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
-import io.vavr.collection.Set;
 import io.vavr.control.Option;
 import java.util.ArrayList;
 import java.util.Locale;
@@ -19,38 +18,42 @@ public final class Words {
 
     public static Seq<String> of(String text) {
         ArrayList<String> words = new ArrayList<>();
+        of(text, (lower, from, to) -> words.add(lower.substring(from, to)));
+        return Array.ofAll(words);
+    }
+
+    /** The same words, each put to the sink where it stands in the lower-cased text: no copy is made. */
+    public static void of(String text, KeySink sink) {
         String lower = text.toLowerCase(Locale.ROOT);
         int n = lower.length();
         int i = 0;
-        // One pass over the code points: the words of each white-space-delimited chunk are taken as they end, and
-        // taken back if the chunk turns out to be a link.
-        int chunkWords = 0;  // words.size() when the current chunk began
-        boolean inChunk = false;
-        boolean link = false;
+        while (i < n) {
+            int c = codePointAt(lower, i);
+            if (isSpace(c)) {
+                i += Character.charCount(c);
+                continue;
+            }
+            int chunkEnd = chunkEnd(lower, i);
+            if (!isEntity(lower, i, chunkEnd)) {
+                chunkWords(lower, i, chunkEnd, sink);
+            }
+            i = chunkEnd;
+        }
+    }
+
+    /** The words of a white-space-delimited chunk that is no link, hashtag or mention. */
+    private static void chunkWords(String lower, int from, int to, KeySink sink) {
         int start = -1;  // where the current word began, or -1
         boolean letter = false;
-        while (i <= n) {
-            int c = i < n ? lower.codePointAt(i) : ' ';
-            boolean space = c < 0x80 ? c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F
-                    : Character.isWhitespace(c);
-            if (!inChunk && !space) {
-                if (isEntitySign(c)) {
-                    i = chunkEnd(lower, i);  // a hashtag or mention: skipped whole
-                    continue;
-                }
-                inChunk = true;
-                chunkWords = words.size();
-                link = lower.startsWith("www.", i);
-            }
-            if (inChunk && !link && c == ':' && lower.startsWith("//", i + 1)) {
-                link = true;
-            }
+        int i = from;
+        while (i <= to) {
+            int c = i < to ? codePointAt(lower, i) : ' ';
             // ASCII asks no Unicode table: a letter, a digit or a joiner (no mark is ASCII).
             boolean isLetter = c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' : Character.isLetter(c);
-            boolean part = !space && (isLetter || (c < 0x80 ? c >= '0' && c <= '9'
+            boolean part = isLetter || (c < 0x80 ? c >= '0' && c <= '9'
                     : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK)
-                    || (start >= 0 && isJoiner(c) && i + 1 < n
-                        && Character.isLetterOrDigit(lower.codePointAt(i + 1))));
+                    || (start >= 0 && isJoiner(c) && i + 1 < to
+                        && Character.isLetterOrDigit(lower.codePointAt(i + 1)));
             if (part) {
                 if (start < 0) {
                     start = i;
@@ -58,21 +61,23 @@ public final class Words {
                 }
                 letter |= isLetter;
             } else if (start >= 0) {
-                if (letter && !link && atLeastTwoCodePoints(lower, start, i)) {
-                    words.add(lower.substring(start, i));
+                if (letter && atLeastTwoCodePoints(lower, start, i)) {
+                    sink.key(lower, start, i);
                 }
                 start = -1;
             }
-            if (space && inChunk) {
-                inChunk = false;
-                if (link) {
-                    words.subList(chunkWords, words.size()).clear();
-                    link = false;
-                }
-            }
-            i += i < n ? Character.charCount(c) : 1;
+            i += i < to ? Character.charCount(c) : 1;
         }
-        return Array.ofAll(words);
+    }
+
+    /** A code point, read as a char unless it is a surrogate: most text asks nothing more. */
+    private static int codePointAt(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
+    }
+
+    private static boolean isSpace(int c) {
+        return c < 0x80 ? c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F : Character.isWhitespace(c);
     }
 
     private static boolean atLeastTwoCodePoints(String text, int from, int to) {
@@ -81,8 +86,19 @@ public final class Words {
 
     /** A text's words less the stop words of its language (of every bundled language when it is unknown). */
     public static Seq<String> withoutStopWords(String text, Option<String> language) {
-        Set<String> stop = StopWords.of(language);  // looked up once a text, not once a word
-        return of(text).filter(word -> !stop.contains(word));
+        ArrayList<String> words = new ArrayList<>();
+        withoutStopWords(text, language, (lower, from, to) -> words.add(lower.substring(from, to)));
+        return Array.ofAll(words);
+    }
+
+    /** The same words, each put to the sink where it stands in the lower-cased text. */
+    public static void withoutStopWords(String text, Option<String> language, KeySink sink) {
+        WordSet stop = StopWords.of(language);  // looked up once a text, not once a word
+        of(text, (lower, from, to) -> {
+            if (!stop.contains(lower, from, to)) {
+                sink.key(lower, from, to);
+            }
+        });
     }
 
     /**
@@ -132,8 +148,8 @@ public final class Words {
         int n = text.length();
         int i = from;
         while (i < n) {
-            int c = text.codePointAt(i);
-            if (Character.isWhitespace(c)) {
+            int c = codePointAt(text, i);
+            if (isSpace(c)) {
                 break;
             }
             i += Character.charCount(c);

@@ -1,6 +1,8 @@
 package io.tweetpipe.domain.bench;
 
 import io.tweetpipe.domain.analysis.Analysis;
+import io.tweetpipe.domain.analysis.KeyCounts;
+import io.tweetpipe.domain.analysis.KeyRule;
 import io.tweetpipe.domain.analysis.Subject;
 import io.tweetpipe.domain.analysis.Window;
 import io.tweetpipe.domain.analysis.Words;
@@ -9,8 +11,6 @@ import io.tweetpipe.domain.preprocessing.RecordDecoding;
 import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.collection.Seq;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,8 +24,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The trends' hot paths, per tweet, over a thousand records read from the text wire: tokenising ({@link Words#of}),
- * a trend's keys (words less stop words, hashtags), and a batch's keys counted into a map, as each batch's
- * {@code reduceByKey} does before the window adds the batch in (hashtag extraction from text is
+ * a trend's keys (words less stop words, hashtags), and a batch's keys counted where they stand, as each partition's
+ * digest does before the window adds the batch in (hashtag extraction from text is
  * {@link RecordDecodingBenchmark#entitiesFromText}).
  */
 @State(Scope.Benchmark)
@@ -68,12 +68,11 @@ public class AnalyticsBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(TWEETS)
-    public Map<String, Long> batchWordCounts() {
-        Map<String, Long> counts = new HashMap<>();
+    public KeyCounts batchWordCounts() {
+        KeyCounts counts = new KeyCounts();
+        KeyRule rule = words.keyRule();
         for (TweetRecord record : records) {
-            for (String key : words.keys(record)) {
-                counts.merge(key, 1L, Long::sum);
-            }
+            rule.keys(record, counts);
         }
         return counts;
     }
