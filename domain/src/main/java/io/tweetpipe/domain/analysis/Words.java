@@ -24,36 +24,67 @@ public final class Words {
 
     /** The same words, each put to the sink where it stands in the lower-cased text: no copy is made. */
     public static void of(String text, KeySink sink) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        int n = lower.length();
+        // Scanned as an array, which the compiler reads without a string's checks at every character.
+        char[] chars = text.toCharArray();
+        String lower = text;
+        if (!isLowerCase(chars)) {
+            lower = text.toLowerCase(Locale.ROOT);
+            chars = lower.toCharArray();
+        }
+        int n = chars.length;
         int i = 0;
         while (i < n) {
-            int c = codePointAt(lower, i);
+            int c = codePointAt(chars, i);
             if (isSpace(c)) {
                 i += Character.charCount(c);
                 continue;
             }
-            int chunkEnd = chunkEnd(lower, i);
-            if (!isEntity(lower, i, chunkEnd)) {
-                chunkWords(lower, i, chunkEnd, sink);
+            // The chunk's end and whether it holds a link's "://", in one pass; a chunk that is an entity is skipped.
+            boolean entity = isEntitySign(c) || lower.startsWith("www.", i);
+            int end = i;
+            while (end < n) {
+                int d = codePointAt(chars, end);
+                if (isSpace(d)) {
+                    break;
+                }
+                entity |= d == ':' && end + 2 < n && chars[end + 1] == '/' && chars[end + 2] == '/';
+                end += Character.charCount(d);
             }
-            i = chunkEnd;
+            if (!entity) {
+                chunkWords(lower, chars, i, end, sink);
+            }
+            i = end;
         }
     }
 
+    /**
+     * Whether lower-casing changes nothing (a preprocessed body): {@link String#toLowerCase} copies any text holding a
+     * surrogate pair, an emoji, even when no character changes.
+     */
+    private static boolean isLowerCase(char[] chars) {
+        for (int i = 0; i < chars.length; ) {
+            int c = codePointAt(chars, i);
+            if (c < 0x80 ? c >= 'A' && c <= 'Z' : Character.toLowerCase(c) != c) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
     /** The words of a white-space-delimited chunk that is no link, hashtag or mention. */
-    private static void chunkWords(String lower, int from, int to, KeySink sink) {
+    private static void chunkWords(String lower, char[] chars, int from, int to, KeySink sink) {
         int start = -1;  // where the current word began, or -1
         boolean letter = false;
         int i = from;
         while (i <= to) {
-            int c = i < to ? codePointAt(lower, i) : ' ';
+            int c = i < to ? codePointAt(chars, i) : ' ';
             // ASCII asks no Unicode table: a letter, a digit or a joiner (no mark is ASCII).
             boolean isLetter = c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' : Character.isLetter(c);
             boolean part = isLetter || (c < 0x80 ? c >= '0' && c <= '9'
                     : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK)
                     || (start >= 0 && isJoiner(c) && i + 1 < to
-                        && Character.isLetterOrDigit(lower.codePointAt(i + 1)));
+                        && Character.isLetterOrDigit(Character.codePointAt(chars, i + 1)));
             if (part) {
                 if (start < 0) {
                     start = i;
@@ -71,6 +102,11 @@ public final class Words {
     }
 
     /** A code point, read as a char unless it is a surrogate: most text asks nothing more. */
+    private static int codePointAt(char[] chars, int i) {
+        char c = chars[i];
+        return Character.isHighSurrogate(c) ? Character.codePointAt(chars, i) : c;
+    }
+
     private static int codePointAt(String text, int i) {
         char c = text.charAt(i);
         return Character.isHighSurrogate(c) ? text.codePointAt(i) : c;

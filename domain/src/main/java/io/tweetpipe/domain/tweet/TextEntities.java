@@ -83,7 +83,9 @@ final class TextEntities {
     // Links
 
     private static boolean urlMayStartAt(String text, int at) {
-        if (!text.regionMatches(true, at, "http://", 0, 7) && !text.regionMatches(true, at, "https://", 0, 8)) {
+        // Most h's start no link: one char rules them out before the case-blind comparisons.
+        if (at + 1 >= text.length() || (text.charAt(at + 1) | 0x20) != 't'
+                || !text.regionMatches(true, at, "http://", 0, 7) && !text.regionMatches(true, at, "https://", 0, 8)) {
             return false;
         }
         if (at == 0) {
