@@ -6,6 +6,7 @@ import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.streaming.Time;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.BoxedUnit;
@@ -37,16 +39,19 @@ final class PublishQuery implements VoidFunction2<JavaRDD<Row>, Time> {
 
     private final Analysis.Sql sql;
     private final String sinkKey;
+    private final StructType schema;
 
-    PublishQuery(Analysis.Sql sql, String sinkKey) {
+    /** @param columnsRead the view's columns the rows hold: those the job's queries read (see {@link #prepare}) */
+    PublishQuery(Analysis.Sql sql, String sinkKey, BitSet columnsRead) {
         this.sql = Objects.requireNonNull(sql, "sql");
         this.sinkKey = Objects.requireNonNull(sinkKey, "sinkKey");
+        this.schema = TweetRows.schema(columnsRead);
     }
 
     @Override
     public void call(JavaRDD<Row> rows, Time time) {
         SparkSession session = session(rows.context());
-        session.createDataFrame(rows, TweetRows.SCHEMA).createOrReplaceTempView(VIEW);
+        session.createDataFrame(rows, schema).createOrReplaceTempView(VIEW);
         QueryRows result;
         try {
             Dataset<Row> answer = session.sql(sql.query());

@@ -11,6 +11,7 @@ import io.tweetpipe.adapters.spark.PartitionDigest.CountedKey;
 import io.vavr.Lazy;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.spark.HashPartitioner;
@@ -48,16 +49,17 @@ final class SparkAnalyses {
     /**
      * @param kept how what a window keeps of each batch (counts, rows) is stored: like the received blocks it stands
      *             for, which are removed once the batch is done, so never dropped from memory without a copy on disk
+     * @param partitions how many partitions a batch's work is cut into: the cores its tasks have
      */
     static void compile(JavaDStream<byte[]> chunks, StreamJob job, String sinkKey, Seq<RecordStore> stores,
-            StorageLevel kept) {
+            StorageLevel kept, int partitions) {
         // Decoded again by each output that reads records beside the counting analyses and the queries (learning,
         // stores): measured, decoding a record again costs less than keeping it (serialized, a stream's cache()
         // writes and reads back every record; as objects, Spark walks each one to size it).
         Lazy<JavaDStream<TweetRecord>> records = Lazy.of(() -> SparkLearning.withPredictions(
-                chunks.transform(new InOrderPartitions(partitions(chunks))).flatMap(new DecodeRecords(job.decoding())),
+                chunks.transform(new InOrderPartitions(partitions)).flatMap(new DecodeRecords(job.decoding())),
                 job));
-        Digests digests = new Digests(records, job, kept);
+        Digests digests = new Digests(records, job, kept, partitions);
         int counted = 0;
         Seq<Analysis> analyses = job.analyses();
         while (analyses.nonEmpty()) {
@@ -78,7 +80,7 @@ final class SparkAnalyses {
                 totals(digests.counts(counted, counted + 1), totals, sinkKey);
                 counted++;
             } else if (analysis instanceof Analysis.Sql sql) {
-                digests.rows(sql.window()).foreachRDD(new PublishQuery(sql, sinkKey));
+                digests.rows(sql.window()).foreachRDD(new PublishQuery(sql, sinkKey, digests.columnsRead.get()));
             } else if (analysis instanceof Analysis.Clusters clusters) {
                 SparkLearning.clusters(records.get(), clusters, sinkKey);
             } else if (analysis instanceof Analysis.LanguageClassifier classifier) {
@@ -106,6 +108,7 @@ final class SparkAnalyses {
         private final int sampled;
         private final Seq<KeyRule> keyRules;
         private final Seq<Analysis.Sql> queries;
+        private final Lazy<BitSet> columnsRead;
         private final Lazy<JavaDStream<PartitionDigest>> digests;
         private final Lazy<JavaPairDStream<CountedKey, Long>> counts;
         private final Lazy<JavaDStream<Row>> rows;
@@ -113,22 +116,25 @@ final class SparkAnalyses {
         private final Lazy<Partitioner> partitioner;
         private final StorageLevel kept;
 
-        Digests(Lazy<JavaDStream<TweetRecord>> records, StreamJob job, StorageLevel kept) {
+        Digests(Lazy<JavaDStream<TweetRecord>> records, StreamJob job, StorageLevel kept, int partitions) {
             this.kept = kept;
             sampled = job.analyses().filter(Analysis.Sample.class::isInstance)
                     .map(sample -> ((Analysis.Sample) sample).records()).max().getOrElse(0);
             keyRules = job.analyses().flatMap(Digests::keyRule);
             queries = job.analyses().filter(Analysis.Sql.class::isInstance).map(Analysis.Sql.class::cast);
-            digests = Lazy.of(() -> {
+            columnsRead = Lazy.of(() -> {
                 SparkContext context = records.get().context().sparkContext();
                 Set<String> read = new HashSet<>();
                 queries.forEach(sql -> read.addAll(PublishQuery.prepare(context, sql)));
+                return TweetRows.named(read);
+            });
+            digests = Lazy.of(() -> {
                 JavaDStream<PartitionDigest> digest = records.get().mapPartitions(
-                        new DigestRecords(sampled, keyRules, queries.nonEmpty(), TweetRows.named(read)));
+                        new DigestRecords(sampled, keyRules, queries.nonEmpty(), columnsRead.get()));
                 int readers = (sampled > 0 ? 1 : 0) + (keyRules.nonEmpty() ? 1 : 0) + (queries.nonEmpty() ? 1 : 0);
                 return readers > 1 ? digest.persist(StorageLevel.MEMORY_ONLY()) : digest;
             });
-            partitioner = Lazy.of(() -> new HashPartitioner(partitions(records.get())));
+            partitioner = Lazy.of(() -> new HashPartitioner(partitions));
             counts = Lazy.of(() -> {
                 JavaPairDStream<CountedKey, Long> batchCounts = digests.get()
                         .flatMapToPair(digest -> digest.counts().entrySet().stream()
@@ -217,10 +223,6 @@ final class SparkAnalyses {
                 .mapWithState(StateSpec.function(new CountSinceStart()).timeout(duration(totals.idleTimeout())));
         counts.checkpoint(duration(totals.sweep()));
         counts.stateSnapshots().foreachRDD(new PublishTotals(totals, sinkKey));
-    }
-
-    private static int partitions(JavaDStream<?> stream) {
-        return stream.context().sparkContext().defaultParallelism();
     }
 
     static Duration duration(java.time.Duration duration) {

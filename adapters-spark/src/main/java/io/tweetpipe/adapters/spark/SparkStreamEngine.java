@@ -53,6 +53,8 @@ public final class SparkStreamEngine implements StreamEngine {
     private final SparkSettings settings;
     private final UnaryOperator<String> environment;
     private final StreamInput input;
+    /** How many of the master's cores the input's receivers keep busy: one per relay, none for Kafka or a test. */
+    private final int receivers;
 
     public SparkStreamEngine(SparkSettings settings) {
         this(settings, System::getenv);
@@ -63,6 +65,7 @@ public final class SparkStreamEngine implements StreamEngine {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.environment = Objects.requireNonNull(environment, "environment");
         this.input = this::relays;
+        this.receivers = settings.relays().size();
     }
 
     /** Reading a Kafka topic through the direct stream instead of the relays: no receiver. */
@@ -75,6 +78,7 @@ public final class SparkStreamEngine implements StreamEngine {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.environment = System::getenv;
         this.input = Objects.requireNonNull(input, "input");
+        this.receivers = 0;
     }
 
     @Override
@@ -212,9 +216,11 @@ public final class SparkStreamEngine implements StreamEngine {
                 .set("spark.streaming.stopGracefullyOnShutdown", "true");
         settings.uiPort().forEach(port -> conf.set("spark.ui.port", Integer.toString(port)));
         // A query's GROUP BY makes 200 shuffle partitions by default: 200 tasks a batch for a few thousand rows; and
-        // its first rows are taken from one partition, then from the rest in a second job.
-        settings.localThreads().forEach(threads -> conf.set("spark.sql.shuffle.partitions", Integer.toString(threads))
-                .setIfMissing("spark.sql.limit.initialNumPartitions", Integer.toString(threads)));
+        // its first rows are taken from one partition, then from the rest in a second job. One partition per core
+        // the receivers leave free: more would only queue, each task paying Spark's cost of a task.
+        settings.localThreads().map(this::freeCores).forEach(cores -> conf
+                .set("spark.sql.shuffle.partitions", Integer.toString(cores))
+                .setIfMissing("spark.sql.limit.initialNumPartitions", Integer.toString(cores)));
         // Adaptive execution plans a batch's query again after each stage, in jobs of their own: measured, 100 ms a
         // batch (a quarter of a batch with trends and a query) to gain nothing on a batch's few partitions.
         conf.setIfMissing("spark.sql.adaptive.enabled", "false");
@@ -262,8 +268,14 @@ public final class SparkStreamEngine implements StreamEngine {
     /** The stream's graph on a context: its input, then each analysis. Package-private for a serialization test. */
     void defineStream(JavaStreamingContext context, SparkConf conf, StreamJob job, String sinkKey,
                       Seq<RecordStore> stores) {
-        SparkAnalyses.compile(input.open(context, conf), job, sinkKey, stores, storageLevel(conf));
+        SparkAnalyses.compile(input.open(context, conf), job, sinkKey, stores, storageLevel(conf),
+                freeCores(context.sparkContext().defaultParallelism()));
         input.afterOutputs();
+    }
+
+    /** The cores of these that the receivers leave to the batches' tasks, at least one. */
+    private int freeCores(int cores) {
+        return Math.max(1, cores - receivers);
     }
 
     /** One receiver per relay, their streams unioned: each receiver keeps a core (a local thread) busy. */

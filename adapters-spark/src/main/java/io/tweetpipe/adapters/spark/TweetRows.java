@@ -27,16 +27,22 @@ final class TweetRows {
     }
 
     /**
-     * A record as a row holding only the columns read, the others null: a query cannot see a column it does not read,
-     * and Spark converts every value of a row it is given, which for the texts and lists no query reads was most of
-     * the query's cost.
+     * A record as a row of the columns read alone, in the schema's order: a query cannot see a column it does not
+     * read, and Spark converts every value of every row it is given, null or not, which for the columns no query
+     * reads was most of the query's cost.
      */
     static Row row(TweetRecord tweet, BitSet columnsRead) {
-        Object[] values = new Object[COLUMNS.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = columnsRead.get(i) ? external(COLUMNS[i].valueOf(tweet)) : null;
+        Object[] values = new Object[columnsRead.cardinality()];
+        int value = 0;
+        for (int i = columnsRead.nextSetBit(0); i >= 0; i = columnsRead.nextSetBit(i + 1)) {
+            values[value++] = external(COLUMNS[i].valueOf(tweet));
         }
         return RowFactory.create(values);
+    }
+
+    /** The view's schema narrowed to the columns read: the rows {@link #row} makes. */
+    static StructType schema(BitSet columnsRead) {
+        return DataTypes.createStructType(columnsRead.stream().mapToObj(i -> SCHEMA.fields()[i]).toList());
     }
 
     /** The schema's columns named (in any case), by position. */

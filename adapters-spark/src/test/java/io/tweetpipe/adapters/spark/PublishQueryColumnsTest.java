@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.analysis.TweetColumns;
+import io.tweetpipe.domain.tweet.Entities;
+import io.tweetpipe.domain.tweet.TweetRecord;
+import io.vavr.collection.List;
 import io.vavr.control.Option;
+import java.time.Instant;
+import java.util.BitSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,5 +72,36 @@ class PublishQueryColumnsTest {
 
         assertTrue(read.containsAll(Set.of("author", "hashtags", "id", "extended", "mentions")), read.toString());
         assertFalse(read.contains("body"), read.toString());
+    }
+
+    @Test
+    void givenTheColumnsRead_aViewOfThemAlone_answersAsTheWholeView() {
+        java.util.List<TweetRecord> tweets = java.util.List.of(
+                tweet(1, "en", "ana", "#vaccine works", List.of("vaccine"), List.of("who")),
+                tweet(2, "es", "bea", "vacuna hoy", List.of(), List.of()),
+                tweet(3, "en", "ana", "clinic open", List.of("clinic"), List.of()));
+        for (String query : List.of("SELECT lang, count(*) AS n FROM tweets GROUP BY lang ORDER BY lang",
+                "WITH tagged AS (SELECT author FROM tweets WHERE size(hashtags) > 0) SELECT t.id FROM tweets t "
+                        + "WHERE EXISTS (SELECT 1 FROM tagged g WHERE g.author = t.author) ORDER BY t.id",
+                "SELECT count(*) AS n FROM tweets")) {
+            BitSet every = new BitSet();
+            every.set(0, TweetColumns.values().length);
+            BitSet read = TweetRows.named(read(query));
+
+            assertEquals(answer(query, tweets, every), answer(query, tweets, read), query);
+            assertTrue(read.cardinality() < every.cardinality(), query);
+        }
+    }
+
+    private static java.util.List<Row> answer(String query, java.util.List<TweetRecord> tweets, BitSet columns) {
+        session.createDataFrame(tweets.stream().map(tweet -> TweetRows.row(tweet, columns)).toList(),
+                TweetRows.schema(columns)).createOrReplaceTempView(PublishQuery.VIEW);
+        return session.sql(query).collectAsList();
+    }
+
+    private static TweetRecord tweet(long id, String lang, String author, String body, List<String> hashtags,
+            List<String> mentions) {
+        return new TweetRecord(Option.some(id), Option.some(Instant.parse("2026-11-30T06:00:00Z")), Option.some(lang),
+                Option.some(author), body, false, new Entities(hashtags, mentions, List.of()));
     }
 }

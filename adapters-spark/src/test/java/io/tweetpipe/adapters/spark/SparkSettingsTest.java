@@ -138,13 +138,18 @@ class SparkSettingsTest {
     }
 
     @Test
-    void givenLocalThreads_sparkConf_sizesABatchsQueryToThemAndAUsersSettingWins() {
+    void givenLocalThreads_sparkConf_sizesABatchsQueryToTheCoresReceiversLeaveAndAUsersSettingWins() {
         SparkConf defaults = new SparkStreamEngine(reading("local[2]").build(), name -> null).sparkConf();
         SparkConf asked = new SparkStreamEngine(reading("local[2]").sparkConf("spark.sql.adaptive.enabled", "true")
                 .build(), name -> null).sparkConf();
+        SparkConf fourCores = new SparkStreamEngine(reading("local[4]").build(), name -> null).sparkConf();
+        SparkConf twoRelays = new SparkStreamEngine(reading("local[4]").relay("127.0.0.1", 5556).build(),
+                name -> null).sparkConf();
 
-        assertEquals("2", defaults.get("spark.sql.shuffle.partitions"));
-        assertEquals("2", defaults.get("spark.sql.limit.initialNumPartitions"), "a query's first rows in one job");
+        assertEquals("1", defaults.get("spark.sql.shuffle.partitions"), "local[2], one core the receiver's");
+        assertEquals("1", defaults.get("spark.sql.limit.initialNumPartitions"), "a query's first rows in one job");
+        assertEquals("3", fourCores.get("spark.sql.shuffle.partitions"));
+        assertEquals("2", twoRelays.get("spark.sql.shuffle.partitions"));
         assertEquals("false", defaults.get("spark.sql.adaptive.enabled"));
         assertEquals("true", asked.get("spark.sql.adaptive.enabled"));
     }
