@@ -22,69 +22,58 @@ public final class Words {
         return Array.ofAll(words);
     }
 
-    /** The same words, each put to the sink where it stands in the lower-cased text: no copy is made. */
+    /**
+     * The same words, each put to the sink where it stands in the lower-cased text: no copy is made. A chunk is
+     * lower-cased on its own, and only when one of its characters changes (a preprocessed body is lower-cased
+     * already); white space ends every rule of lower-casing, so that is the text's lower case, chunk by chunk.
+     */
     public static void of(String text, KeySink sink) {
-        // Scanned as an array, which the compiler reads without a string's checks at every character.
-        char[] chars = text.toCharArray();
-        String lower = text;
-        if (!isLowerCase(chars)) {
-            lower = text.toLowerCase(Locale.ROOT);
-            chars = lower.toCharArray();
-        }
-        int n = chars.length;
+        int n = text.length();
         int i = 0;
         while (i < n) {
-            int c = codePointAt(chars, i);
+            int c = codePointAt(text, i);
             if (isSpace(c)) {
                 i += Character.charCount(c);
                 continue;
             }
-            // The chunk's end and whether it holds a link's "://", in one pass; a chunk that is an entity is skipped.
-            boolean entity = isEntitySign(c) || lower.startsWith("www.", i);
+            // The chunk's end, whether it holds a link's "://" and whether it has a capital, in one pass.
+            boolean link = false;
+            boolean capital = false;
             int end = i;
             while (end < n) {
-                int d = codePointAt(chars, end);
+                int d = codePointAt(text, end);
                 if (isSpace(d)) {
                     break;
                 }
-                entity |= d == ':' && end + 2 < n && chars[end + 1] == '/' && chars[end + 2] == '/';
+                link |= d == ':' && end + 2 < n && text.charAt(end + 1) == '/' && text.charAt(end + 2) == '/';
+                capital |= d < 0x80 ? d >= 'A' && d <= 'Z' : Character.toLowerCase(d) != d;
                 end += Character.charCount(d);
             }
-            if (!entity) {
-                chunkWords(lower, chars, i, end, sink);
+            if (capital) {
+                String chunk = text.substring(i, end).toLowerCase(Locale.ROOT);
+                if (!isEntity(chunk, 0, chunk.length())) {
+                    chunkWords(chunk, 0, chunk.length(), sink);
+                }
+            } else if (!link && !isEntitySign(c) && !text.startsWith("www.", i)) {
+                chunkWords(text, i, end, sink);
             }
             i = end;
         }
     }
 
-    /**
-     * Whether lower-casing changes nothing (a preprocessed body): {@link String#toLowerCase} copies any text holding a
-     * surrogate pair, an emoji, even when no character changes.
-     */
-    private static boolean isLowerCase(char[] chars) {
-        for (int i = 0; i < chars.length; ) {
-            int c = codePointAt(chars, i);
-            if (c < 0x80 ? c >= 'A' && c <= 'Z' : Character.toLowerCase(c) != c) {
-                return false;
-            }
-            i += Character.charCount(c);
-        }
-        return true;
-    }
-
     /** The words of a white-space-delimited chunk that is no link, hashtag or mention. */
-    private static void chunkWords(String lower, char[] chars, int from, int to, KeySink sink) {
+    private static void chunkWords(String lower, int from, int to, KeySink sink) {
         int start = -1;  // where the current word began, or -1
         boolean letter = false;
         int i = from;
         while (i <= to) {
-            int c = i < to ? codePointAt(chars, i) : ' ';
+            int c = i < to ? codePointAt(lower, i) : ' ';
             // ASCII asks no Unicode table: a letter, a digit or a joiner (no mark is ASCII).
             boolean isLetter = c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' : Character.isLetter(c);
             boolean part = isLetter || (c < 0x80 ? c >= '0' && c <= '9'
                     : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK)
                     || (start >= 0 && isJoiner(c) && i + 1 < to
-                        && Character.isLetterOrDigit(Character.codePointAt(chars, i + 1)));
+                        && Character.isLetterOrDigit(lower.codePointAt(i + 1)));
             if (part) {
                 if (start < 0) {
                     start = i;
@@ -102,11 +91,6 @@ public final class Words {
     }
 
     /** A code point, read as a char unless it is a surrogate: most text asks nothing more. */
-    private static int codePointAt(char[] chars, int i) {
-        char c = chars[i];
-        return Character.isHighSurrogate(c) ? Character.codePointAt(chars, i) : c;
-    }
-
     private static int codePointAt(String text, int i) {
         char c = text.charAt(i);
         return Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
