@@ -31,6 +31,14 @@ import java.util.ArrayList;
 final class TextEntities {
 
     private static final int MAX_SCREEN_NAME = 15;
+    /** The ASCII characters an entity may start with: a link's h, a hash sign, an at sign. */
+    private static final boolean[] MAY_START = new boolean[0x80];
+
+    static {
+        for (char c : "hH#@".toCharArray()) {
+            MAY_START[c] = true;
+        }
+    }
 
     private TextEntities() {
     }
@@ -45,6 +53,10 @@ final class TextEntities {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
+            if (c < MAY_START.length ? !MAY_START[c] : c != '\uFF03' && c != '\uFF20') {
+                i++;  // most characters start nothing: one look-up each
+                continue;
+            }
             if ((c == 'h' || c == 'H') && urlMayStartAt(text, i)) {
                 int end = urlEnd(text, i);
                 if (end > 0) {
