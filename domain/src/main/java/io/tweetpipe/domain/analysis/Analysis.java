@@ -69,11 +69,7 @@ public sealed interface Analysis extends Serializable {
         private record Excluding(Subject subject, WordSet excluded) implements KeyRule {
             @Override
             public void keys(TweetRecord tweet, KeySink sink) {
-                subject.keys(tweet, excluded.isEmpty() ? sink : (text, from, to) -> {
-                    if (!excluded.contains(text, from, to)) {
-                        sink.key(text, from, to);
-                    }
-                });
+                subject.keys(tweet, excluded.isEmpty() ? sink : excluded.without(sink));
             }
         }
 

@@ -23,8 +23,16 @@ public final class KeyCounts implements KeySink, Serializable {
         add(text, from, to, 1);
     }
 
+    @Override
+    public void key(String text, int from, int to, int hash) {
+        add(text, from, to, hash, 1);
+    }
+
     public void add(String text, int from, int to, long count) {
-        int hash = hash(text, from, to);
+        add(text, from, to, hash(text, from, to), count);
+    }
+
+    private void add(String text, int from, int to, int hash, long count) {
         int slot = slot(text, from, to, hash);
         if (keys[slot] == null) {
             keys[slot] = from == 0 && to == text.length() ? text : text.substring(from, to);
@@ -40,7 +48,12 @@ public final class KeyCounts implements KeySink, Serializable {
 
     /** How often {@code text[from, to)} was counted: 0 if never. */
     public long count(String text, int from, int to) {
-        int slot = slot(text, from, to, hash(text, from, to));
+        return count(text, from, to, hash(text, from, to));
+    }
+
+    /** The same, given the key's {@link String#hashCode}. */
+    long count(String text, int from, int to, int hash) {
+        int slot = slot(text, from, to, hash);
         return keys[slot] == null ? 0 : counts[slot];
     }
 

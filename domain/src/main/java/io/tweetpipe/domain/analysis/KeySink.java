@@ -8,4 +8,12 @@ package io.tweetpipe.domain.analysis;
 public interface KeySink {
 
     void key(String text, int from, int to);
+
+    /**
+     * The same key with its {@link String#hashCode}, for a rule that computed it while reading the key: a sink that
+     * looks the key up (a count, a word list) need not read it again for its hash.
+     */
+    default void key(String text, int from, int to, int hash) {
+        key(text, from, to);
+    }
 }

@@ -64,6 +64,7 @@ public final class Words {
     /** The words of a white-space-delimited chunk that is no link, hashtag or mention. */
     private static void chunkWords(String lower, int from, int to, KeySink sink) {
         int start = -1;  // where the current word began, or -1
+        int hash = 0;  // the current word's String.hashCode, so far
         boolean letter = false;
         int i = from;
         while (i <= to) {
@@ -77,12 +78,15 @@ public final class Words {
             if (part) {
                 if (start < 0) {
                     start = i;
+                    hash = 0;
                     letter = false;
                 }
                 letter |= isLetter;
+                hash = Character.isBmpCodePoint(c) ? 31 * hash + c
+                        : 31 * (31 * hash + Character.highSurrogate(c)) + Character.lowSurrogate(c);
             } else if (start >= 0) {
                 if (letter && atLeastTwoCodePoints(lower, start, i)) {
-                    sink.key(lower, start, i);
+                    sink.key(lower, start, i, hash);
                 }
                 start = -1;
             }
@@ -113,12 +117,7 @@ public final class Words {
 
     /** The same words, each put to the sink where it stands in the lower-cased text. */
     public static void withoutStopWords(String text, Option<String> language, KeySink sink) {
-        WordSet stop = StopWords.of(language);  // looked up once a text, not once a word
-        of(text, (lower, from, to) -> {
-            if (!stop.contains(lower, from, to)) {
-                sink.key(lower, from, to);
-            }
-        });
+        of(text, StopWords.of(language).without(sink));  // the list looked up once a text, not once a word
     }
 
     /**

@@ -60,4 +60,23 @@ class WordsTest {
                 Words.symbols("¿Qué? ❤\uFE0F 👩\u200D⚕\uFE0F #¡covid! @who https://t.co/x?y … 42"));
         assertEquals(List.empty(), Words.symbols("plain words only"));
     }
+
+    @Test
+    void givenLettersBeyondTheBasicPlaneAndJoiners_of_passesEachWordsStringHash() {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        Words.of("\uD835\uDC9Clpha don't Été well-being 😷 日本語", new KeySink() {
+            @Override
+            public void key(String text, int from, int to) {
+                throw new AssertionError("every word comes with its hash");
+            }
+
+            @Override
+            public void key(String text, int from, int to, int hash) {
+                assertEquals(text.substring(from, to).hashCode(), hash, text.substring(from, to));
+                words.add(text.substring(from, to));
+            }
+        });
+
+        assertEquals(java.util.List.of("\uD835\uDC9Clpha", "don't", "été", "well-being", "日本語"), words);
+    }
 }
