@@ -80,12 +80,10 @@ public record Preprocessing(Function1<String, Seq<String>> splitter,
 
     /** {@link #applyUtf8(byte[])}, each record made into what {@code each} makes of it as it is kept: no second pass. */
     public <T> Seq<T> applyUtf8(byte[] utf8, Function1<String, T> each) {
-        if (splitter != Rules.SPLIT_ON_MARKER || !normalisers.startsWith(STANDARD_NORMALISERS)) {
+        if (!readsInOnePass()) {
             return apply(new String(utf8, StandardCharsets.UTF_8)).map(each);
         }
-        @SuppressWarnings("unchecked")
-        Function1<String, String>[] after = normalisers.drop(STANDARD_NORMALISERS.size())
-                .toJavaArray(Function1[]::new);
+        Function1<String, String>[] after = afterStandardRules();
         @SuppressWarnings("unchecked")
         Function1<String, Boolean>[] filtering = filters.toJavaArray(Function1[]::new);
         char[] buffer = new char[1024];
@@ -122,6 +120,17 @@ public record Preprocessing(Function1<String, Seq<String>> splitter,
                 start++;  // as SPLIT_ON_MARKER does: the newline after a marker goes with it
             }
         }
+    }
+
+    /** Whether records are split on the marker and go through the standard rules first: one pass reads them. */
+    boolean readsInOnePass() {
+        return splitter == Rules.SPLIT_ON_MARKER && normalisers.startsWith(STANDARD_NORMALISERS);
+    }
+
+    /** The normalisers after the standard rules, for a caller that ran those in one pass. */
+    @SuppressWarnings("unchecked")
+    Function1<String, String>[] afterStandardRules() {
+        return normalisers.drop(STANDARD_NORMALISERS.size()).toJavaArray(Function1[]::new);
     }
 
     private static boolean keeps(Function1<String, Boolean>[] filtering, String record) {

@@ -88,6 +88,9 @@ public record RecordDecoding(Preprocessing preprocessing) implements Function1<b
 
     private void decode(byte[] utf8, Consumer<TweetRecord> records, Consumer<Rejection> rejections) {
         Prepared rules = new Prepared(preprocessing);
+        if (rules.afterStandardRules != null && !hasRecordSeparator(utf8) && textFrames(utf8, rules, records)) {
+            return;
+        }
         String text = new String(utf8, StandardCharsets.UTF_8);
         if (preprocessing.splitter() != Rules.SPLIT_ON_MARKER) {
             for (String piece : preprocessing.splitter().apply(text)) {
@@ -105,6 +108,45 @@ public record RecordDecoding(Preprocessing preprocessing) implements Function1<b
             }
             start = marker + WireFormat.MARKER.length();
             if (start < text.length() && text.charAt(start) == '\n') {
+                start++;  // as the splitter does: the newline after a marker goes with it
+            }
+        }
+    }
+
+    /**
+     * A chunk of text frames alone (the tutorial's wire), each read once from its bytes for its text as written and
+     * its body ({@link StandardRulesInOnePass#read}): no decoding of the chunk as a whole, no pass a rule. False, and
+     * nothing given, when a frame asks for the rules themselves and the chunk is not well-formed UTF-8: the JDK's
+     * replacement of malformed bytes depends on what follows them, so the chunk is then read as a whole.
+     */
+    private static boolean textFrames(byte[] utf8, Prepared rules, Consumer<TweetRecord> records) {
+        java.util.List<TweetRecord> read = new ArrayList<>();
+        char[] body = new char[512];
+        char[] written = new char[512];
+        boolean wellFormed = false;
+        int start = 0;
+        while (true) {
+            int marker = WireFormat.indexOfMarker(utf8, start, utf8.length);
+            int end = marker < 0 ? utf8.length : marker;
+            if (body.length < end - start) {
+                body = new char[end - start];
+                written = new char[end - start];
+            }
+            StandardRulesInOnePass.Read frame = StandardRulesInOnePass.read(utf8, start, end, body, written);
+            if (frame != null) {
+                rules.textRecord(frame.written(), frame.body()).forEach(read::add);
+            } else if (wellFormed || StandardRulesInOnePass.wellFormed(utf8)) {
+                wellFormed = true;
+                rules.textRecord(new String(utf8, start, end - start, StandardCharsets.UTF_8)).forEach(read::add);
+            } else {
+                return false;
+            }
+            if (marker < 0) {
+                read.forEach(records);
+                return true;
+            }
+            start = marker + WireFormat.MARKER.length();
+            if (start < utf8.length && utf8[start] == '\n') {
                 start++;  // as the splitter does: the newline after a marker goes with it
             }
         }
@@ -136,9 +178,12 @@ public record RecordDecoding(Preprocessing preprocessing) implements Function1<b
         private final Function1<String, String>[] afterTextRules;
         private final Function1<String, String>[] decodedNormalisers;
         private final Function1<String, Boolean>[] filters;
+        /** The normalisers after the standard four, when those come first; else null. */
+        private final Function1<String, String>[] afterStandardRules;
 
         @SuppressWarnings("unchecked")
         Prepared(Preprocessing preprocessing) {
+            afterStandardRules = preprocessing.readsInOnePass() ? preprocessing.afterStandardRules() : null;
             Seq<Function1<String, String>> all = preprocessing.normalisers();
             normalisers = all.toJavaArray(Function1[]::new);
             // The text as written comes after these two, the tweet's own characters and line breaks as spaces.
@@ -152,6 +197,16 @@ public record RecordDecoding(Preprocessing preprocessing) implements Function1<b
         Option<TweetRecord> textRecord(String piece) {
             String written = Rules.NORMALISE_TEXT.apply(Rules.UNESCAPE.apply(piece));
             String body = afterTextRules == null ? apply(normalisers, piece) : apply(afterTextRules, written);
+            if (!keeps(body)) {
+                return Option.none();
+            }
+            return Option.some(new TweetRecord(Option.none(), Option.none(), Option.none(), Option.none(), body,
+                    false, Entities.extract(written)));
+        }
+
+        /** A text frame read in one pass: its text as written and its body after the standard rules. */
+        Option<TweetRecord> textRecord(String written, String standardBody) {
+            String body = apply(afterStandardRules, standardBody);
             if (!keeps(body)) {
                 return Option.none();
             }

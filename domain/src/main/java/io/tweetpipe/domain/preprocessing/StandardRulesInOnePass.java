@@ -26,6 +26,17 @@ final class StandardRulesInOnePass {
      * space, at least {@code to - from} long: each byte becomes at most one char.
      */
     static String normalise(byte[] utf8, int from, int to, char[] out) {
+        Read read = read(utf8, from, to, out, null);
+        return read == null ? null : read.body();
+    }
+
+    /**
+     * A text frame read once for both of what a record keeps of it: its body after the four rules, and its text as
+     * written, after the first two alone (unescaped, one line, its case and its ends kept), which entities are
+     * read from. {@code null} when the rules must run themselves (see above); both buffers at least {@code to - from}
+     * long.
+     */
+    static Read read(byte[] utf8, int from, int to, char[] out, char[] written) {
         int n = 0;
         int i = from;
         while (i < to) {
@@ -36,6 +47,11 @@ final class StandardRulesInOnePass {
                     for (int k = 0; k < Long.BYTES; k++) {
                         out[n + k] = (char) (lower >>> (k << 3) & 0xFF);
                     }
+                    if (written != null) {
+                        for (int k = 0; k < Long.BYTES; k++) {
+                            written[n + k] = (char) (word >>> (k << 3) & 0xFF);
+                        }
+                    }
                     n += Long.BYTES;
                     i += Long.BYTES;
                     continue;
@@ -44,9 +60,7 @@ final class StandardRulesInOnePass {
             int b = utf8[i];
             if (b >= 0) {  // ASCII
                 char c = (char) b;
-                if (c >= 'A' && c <= 'Z') {
-                    c += 'a' - 'A';
-                } else if (c == '\\' && i + 1 < to && (utf8[i + 1] == '\\' || utf8[i + 1] == '_')) {
+                if (c == '\\' && i + 1 < to && (utf8[i + 1] == '\\' || utf8[i + 1] == '_')) {
                     c = (char) utf8[++i];  // an escape: the escaped character stands for itself
                 } else if (c >= '\n' && c <= '\r') {  // LF, VT, FF, CR
                     if (c == '\r' && i + 1 < to && utf8[i + 1] == '\n') {
@@ -54,7 +68,10 @@ final class StandardRulesInOnePass {
                     }
                     c = ' ';
                 }
-                out[n++] = c;
+                if (written != null) {
+                    written[n] = c;
+                }
+                out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
                 i++;
                 continue;
             }
@@ -64,12 +81,18 @@ final class StandardRulesInOnePass {
             }
             int codePoint = codePoint(utf8, i, length);
             if (codePoint == '\u0085' || codePoint == '\u2028' || codePoint == '\u2029') {
-                out[n++] = ' ';
+                codePoint = ' ';
             } else if (codePoint == '\u03A3' || codePoint == '\u0130') {
                 return null;  // final sigma, and the dotted I's two-character lower case
-            } else {
-                n += Character.toChars(Character.toLowerCase(codePoint), out, n);
             }
+            int lower = Character.toLowerCase(codePoint);
+            if (Character.charCount(lower) != Character.charCount(codePoint)) {
+                return null;  // no such character today; the two texts must stay aligned
+            }
+            if (written != null) {
+                Character.toChars(codePoint, written, n);
+            }
+            n += Character.toChars(lower, out, n);
             i += length;
         }
         int start = 0;
@@ -80,7 +103,11 @@ final class StandardRulesInOnePass {
         while (end > start && Character.isWhitespace(out[end - 1])) {
             end--;
         }
-        return new String(out, start, end - start);
+        return new Read(written == null ? null : new String(written, 0, n), new String(out, start, end - start));
+    }
+
+    /** A text frame as written (null when not asked for) and its body. */
+    record Read(String written, String body) {
     }
 
     /**

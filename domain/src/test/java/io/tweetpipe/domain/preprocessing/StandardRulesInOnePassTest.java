@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tweetpipe.domain.framing.Frame;
 import io.tweetpipe.domain.framing.GeneratedText;
+import io.tweetpipe.domain.tweet.Entities;
+import io.tweetpipe.domain.tweet.TweetRecord;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
+import io.vavr.control.Option;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -66,6 +69,41 @@ class StandardRulesInOnePassTest {
             }
             assertSameRecords(raw.toByteArray());
         }
+    }
+
+    @Test
+    void givenTextChunksFramedOrRawWithMalformedBytes_recordDecoding_readsEachFrameAsTheRulesDo() {
+        GeneratedText texts = new GeneratedText(SEED + 2);
+        Random random = new Random(SEED + 2);
+        for (int chunk = 0; chunk < CHUNKS; chunk++) {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            for (int pieces = 1 + random.nextInt(12); pieces > 0; pieces--) {
+                switch (random.nextInt(6)) {
+                    case 0 -> raw.writeBytes(HOSTILE_BYTES[random.nextInt(HOSTILE_BYTES.length)]);
+                    case 1 -> raw.writeBytes("__end\n".getBytes(StandardCharsets.US_ASCII));
+                    case 2 -> raw.writeBytes(texts.next().getBytes(StandardCharsets.UTF_8));
+                    default -> raw.writeBytes(Frame.of(texts.next()).map(Frame::text).getOrElse("")
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            byte[] bytes = raw.toByteArray();
+            if (new String(bytes, StandardCharsets.ISO_8859_1).indexOf('\u001E') >= 0) {
+                continue;  // a structured frame's separator: not a text chunk
+            }
+            for (Preprocessing preprocessing : List.of(standard, extended)) {
+                assertEquals(textRecords(preprocessing, bytes), new RecordDecoding(preprocessing).apply(bytes),
+                        () -> new String(bytes, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    /** The reference: the chunk decoded whole, cut, each piece through the rules, entities from it as written. */
+    private static Seq<TweetRecord> textRecords(Preprocessing preprocessing, byte[] bytes) {
+        return Rules.SPLIT_ON_MARKER.apply(new String(bytes, StandardCharsets.UTF_8))
+                .map(piece -> new TweetRecord(Option.none(), Option.none(), Option.none(), Option.none(),
+                        preprocessing.normalise(piece), false,
+                        Entities.extract(Rules.NORMALISE_TEXT.apply(Rules.UNESCAPE.apply(piece)))))
+                .filter(record -> preprocessing.keep(record.body()));
     }
 
     @Test
