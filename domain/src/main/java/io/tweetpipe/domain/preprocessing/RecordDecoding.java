@@ -33,8 +33,10 @@ import java.util.function.Consumer;
  *   count; nothing is thrown.</li>
  * </ul>
  *
- * <p>It holds the {@link Preprocessing} record alone, so it crosses to an executor whole. The plain text job keeps
- * {@link Preprocessing#applyUtf8}, its one-pass path: this reads a chunk as a string, cut by the same splitter.
+ * <p>It holds the {@link Preprocessing} record alone, so it crosses to an executor whole. A chunk of text frames
+ * alone, with the standard rules first, is read frame by frame from its bytes, once each (as
+ * {@link Preprocessing#applyUtf8} reads it for the plain job); any other chunk is read as a string, cut by the same
+ * splitter.
  */
 public record RecordDecoding(Preprocessing preprocessing) implements Function1<byte[], Seq<TweetRecord>> {
 
