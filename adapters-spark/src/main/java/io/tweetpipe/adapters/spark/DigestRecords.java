@@ -20,8 +20,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * A partition's records to their digest, in one pass: their tally with its first records as the sample shows them,
- * each counting analysis's keys by its rule, counted where they stand (the rule's position is the key's tag), and, when a query reads the
- * batch, each record as a row of the columns the queries read.
+ * each counting analysis's keys by its rule, counted where they stand (the rule's position is the key's tag), and,
+ * when a query reads the batch, each record as a row of the columns the queries read.
  */
 final class DigestRecords implements FlatMapFunction<Iterator<TweetRecord>, PartitionDigest> {
 
@@ -30,8 +30,7 @@ final class DigestRecords implements FlatMapFunction<Iterator<TweetRecord>, Part
     private final boolean rowsWanted;
     private final BitSet columnsRead;
 
-    DigestRecords(int sampled, Seq<KeyRule> keyRules, boolean rowsWanted,
-            BitSet columnsRead) {
+    DigestRecords(int sampled, Seq<KeyRule> keyRules, boolean rowsWanted, BitSet columnsRead) {
         BatchTally.empty(sampled);  // refuses a negative limit here, on the driver, rather than in a task
         this.sampled = sampled;
         this.keyRules = Objects.requireNonNull(keyRules, "keyRules");

@@ -114,10 +114,8 @@ final class SparkAnalyses {
         private final Lazy<JavaDStream<Row>> rows;
         private final Lazy<JavaDStream<Row>> keptRows;
         private final Lazy<Partitioner> partitioner;
-        private final StorageLevel kept;
 
         Digests(Lazy<JavaDStream<TweetRecord>> records, StreamJob job, StorageLevel kept, int partitions) {
-            this.kept = kept;
             sampled = job.analyses().filter(Analysis.Sample.class::isInstance)
                     .map(sample -> ((Analysis.Sample) sample).records()).max().getOrElse(0);
             keyRules = job.analyses().flatMap(Digests::keyRule);
