@@ -198,17 +198,17 @@ public record RecordDecoding(Preprocessing preprocessing) implements Function1<b
 
         Option<TweetRecord> textRecord(String piece) {
             String written = Rules.NORMALISE_TEXT.apply(Rules.UNESCAPE.apply(piece));
-            String body = afterTextRules == null ? apply(normalisers, piece) : apply(afterTextRules, written);
-            if (!keeps(body)) {
-                return Option.none();
-            }
-            return Option.some(new TweetRecord(Option.none(), Option.none(), Option.none(), Option.none(), body,
-                    false, Entities.extract(written)));
+            return textRecordOf(written,
+                    afterTextRules == null ? apply(normalisers, piece) : apply(afterTextRules, written));
         }
 
         /** A text frame read in one pass: its text as written and its body after the standard rules. */
         Option<TweetRecord> textRecord(String written, String standardBody) {
-            String body = apply(afterStandardRules, standardBody);
+            return textRecordOf(written, apply(afterStandardRules, standardBody));
+        }
+
+        /** A text frame's record, unless the filters drop its body: entities read from the text as written. */
+        private Option<TweetRecord> textRecordOf(String written, String body) {
             if (!keeps(body)) {
                 return Option.none();
             }
