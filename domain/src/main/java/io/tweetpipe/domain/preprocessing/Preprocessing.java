@@ -1,7 +1,6 @@
 package io.tweetpipe.domain.preprocessing;
 
 import io.vavr.Function1;
-import io.tweetpipe.domain.framing.WireFormat;
 import io.vavr.collection.Array;
 import io.vavr.collection.List;
 import io.vavr.collection.Seq;
@@ -86,40 +85,17 @@ public record Preprocessing(Function1<String, Seq<String>> splitter,
         Function1<String, String>[] after = afterStandardRules();
         @SuppressWarnings("unchecked")
         Function1<String, Boolean>[] filtering = filters.toJavaArray(Function1[]::new);
-        char[] buffer = new char[1024];
         java.util.ArrayList<T> kept = new java.util.ArrayList<>();
-        boolean checkedWellFormed = false;
-        int start = 0;
-        while (true) {
-            int marker = WireFormat.indexOfMarker(utf8, start, utf8.length);
-            int end = marker < 0 ? utf8.length : marker;
-            if (buffer.length < end - start) {
-                buffer = new char[end - start];
-            }
-            String record = StandardRulesInOnePass.normalise(utf8, start, end, buffer);
-            if (record == null) {
-                if (!checkedWellFormed && !StandardRulesInOnePass.wellFormed(utf8)) {
-                    // How the JDK replaces malformed bytes depends on what follows them: decode the text as a whole.
-                    return apply(new String(utf8, StandardCharsets.UTF_8)).map(each);
-                }
-                checkedWellFormed = true;
-                record = normalise(new String(utf8, start, end - start, StandardCharsets.UTF_8),
-                        STANDARD_NORMALISERS);
-            }
+        boolean whole = StandardRulesInOnePass.eachFrame(utf8, false, frame -> {
+            String record = frame.body();
             for (Function1<String, String> normaliser : after) {
                 record = normaliser.apply(record);
             }
             if (keeps(filtering, record)) {
                 kept.add(each.apply(record));
             }
-            if (marker < 0) {
-                return Array.ofAll(kept);
-            }
-            start = marker + WireFormat.MARKER.length();
-            if (start < utf8.length && utf8[start] == '\n') {
-                start++;  // as SPLIT_ON_MARKER does: the newline after a marker goes with it
-            }
-        }
+        });
+        return whole ? Array.ofAll(kept) : apply(new String(utf8, StandardCharsets.UTF_8)).map(each);
     }
 
     /** Whether records are split on the marker and go through the standard rules first: one pass reads them. */
@@ -145,6 +121,11 @@ public record Preprocessing(Function1<String, Seq<String>> splitter,
     /** One record through every normaliser, in order. */
     public String normalise(String piece) {
         return normalise(piece, normalisers);
+    }
+
+    /** One record through the standard rules alone. */
+    static String normaliseStandard(String piece) {
+        return normalise(piece, STANDARD_NORMALISERS);
     }
 
     private static String normalise(String piece, Seq<Function1<String, String>> normalisers) {

@@ -117,41 +117,17 @@ public record RecordDecoding(Preprocessing preprocessing) implements Function1<b
 
     /**
      * A chunk of text frames alone (the tutorial's wire), each read once from its bytes for its text as written and
-     * its body ({@link StandardRulesInOnePass#read}): no decoding of the chunk as a whole, no pass a rule. False, and
-     * nothing given, when a frame asks for the rules themselves and the chunk is not well-formed UTF-8: the JDK's
-     * replacement of malformed bytes depends on what follows them, so the chunk is then read as a whole.
+     * its body ({@link StandardRulesInOnePass#eachFrame}): no decoding of the chunk as a whole, no pass a rule. False,
+     * and nothing given, when the chunk must be read as a whole (malformed UTF-8).
      */
     private static boolean textFrames(byte[] utf8, Prepared rules, Consumer<TweetRecord> records) {
         java.util.List<TweetRecord> read = new ArrayList<>();
-        char[] body = new char[512];
-        char[] written = new char[512];
-        boolean wellFormed = false;
-        int start = 0;
-        while (true) {
-            int marker = WireFormat.indexOfMarker(utf8, start, utf8.length);
-            int end = marker < 0 ? utf8.length : marker;
-            if (body.length < end - start) {
-                body = new char[end - start];
-                written = new char[end - start];
-            }
-            StandardRulesInOnePass.Read frame = StandardRulesInOnePass.read(utf8, start, end, body, written);
-            if (frame != null) {
-                rules.textRecord(frame.written(), frame.body()).forEach(read::add);
-            } else if (wellFormed || StandardRulesInOnePass.wellFormed(utf8)) {
-                wellFormed = true;
-                rules.textRecord(new String(utf8, start, end - start, StandardCharsets.UTF_8)).forEach(read::add);
-            } else {
-                return false;
-            }
-            if (marker < 0) {
-                read.forEach(records);
-                return true;
-            }
-            start = marker + WireFormat.MARKER.length();
-            if (start < utf8.length && utf8[start] == '\n') {
-                start++;  // as the splitter does: the newline after a marker goes with it
-            }
+        if (!StandardRulesInOnePass.eachFrame(utf8, true,
+                frame -> rules.textRecord(frame.written(), frame.body()).forEach(read::add))) {
+            return false;
         }
+        read.forEach(records);
+        return true;
     }
 
     /** The frame {@code text[from, to)}: a record, a refusal, or nothing when the filters drop its body. */

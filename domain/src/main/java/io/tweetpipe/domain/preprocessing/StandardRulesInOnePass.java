@@ -1,6 +1,8 @@
 package io.tweetpipe.domain.preprocessing;
 
 import io.tweetpipe.domain.framing.ByteWords;
+import io.tweetpipe.domain.framing.WireFormat;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@link Rules#UNESCAPE}, {@link Rules#NORMALISE_TEXT}, {@link Rules#LOWERCASE} and {@link Rules#TRIM}, in that
@@ -104,6 +106,48 @@ final class StandardRulesInOnePass {
             end--;
         }
         return new Read(written == null ? null : new String(written, 0, n), new String(out, start, end - start));
+    }
+
+    /**
+     * Each frame of a chunk of the text wire, cut at each marker (the newline after a marker going with it, as
+     * {@link Rules#SPLIT_ON_MARKER} cuts), read by {@link #read}; a frame the one pass declines is read by the rules
+     * themselves from its decoded text. False, once some frames were given, when a frame is declined and the chunk is
+     * not well-formed UTF-8: the JDK's replacement of malformed bytes depends on what follows them, so the caller then
+     * forgets what it was given and decodes the chunk as a whole.
+     *
+     * @param withWritten whether each frame's text as written is wanted, or its body alone
+     */
+    static boolean eachFrame(byte[] utf8, boolean withWritten, java.util.function.Consumer<Read> each) {
+        char[] body = new char[512];
+        char[] written = withWritten ? new char[512] : null;
+        boolean wellFormed = false;
+        int start = 0;
+        while (true) {
+            int marker = WireFormat.indexOfMarker(utf8, start, utf8.length);
+            int end = marker < 0 ? utf8.length : marker;
+            if (body.length < end - start) {
+                body = new char[end - start];
+                written = withWritten ? new char[end - start] : null;
+            }
+            Read frame = read(utf8, start, end, body, written);
+            if (frame == null) {
+                if (!wellFormed && !wellFormed(utf8)) {
+                    return false;
+                }
+                wellFormed = true;
+                String piece = new String(utf8, start, end - start, StandardCharsets.UTF_8);
+                frame = new Read(withWritten ? Rules.NORMALISE_TEXT.apply(Rules.UNESCAPE.apply(piece)) : null,
+                        Preprocessing.normaliseStandard(piece));
+            }
+            each.accept(frame);
+            if (marker < 0) {
+                return true;
+            }
+            start = marker + WireFormat.MARKER.length();
+            if (start < utf8.length && utf8[start] == '\n') {
+                start++;
+            }
+        }
     }
 
     /** A text frame as written (null when not asked for) and its body. */
