@@ -160,6 +160,7 @@ public final class BenchSuite {
     private final Mode mode;
     private final long batchMillis;
     private final List<String> sparkFlags;
+    private final List<String> launcherFlags;
     private final List<Job> jobs;
     private String build = "";
     private int trialCount;
@@ -172,6 +173,7 @@ public final class BenchSuite {
         this.mode = mode;
         this.batchMillis = batchMillis;
         this.sparkFlags = sparkFlags(root.resolve("pom.xml"));
+        this.launcherFlags = launcherFlags(root.resolve("tweetpipe"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -602,6 +604,9 @@ public final class BenchSuite {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(sparkFlags);
+        if (job != Job.PLAIN) {
+            command.addAll(launcherFlags);  // tweetpipe as its launcher starts it; the tutorial's job as Java does
+        }
         command.add("-Xmx1g");
         // Spark's scratch space (spark.local.dir defaults to it) under this run's folder, whatever kills the job.
         command.add("-Djava.io.tmpdir=" + out.resolve("tmp"));
@@ -667,6 +672,16 @@ public final class BenchSuite {
         }
         return "; build: " + (build.isBlank() ? "" : "commit " + build + ", ") + "jars built at (UTC) "
                 + String.join(", ", jars);
+    }
+
+    /** The JVM flags the launcher script ({@code tweetpipe}) adds: its {@code collector=} line. */
+    public static List<String> launcherFlags(Path launcher) throws IOException {
+        Matcher m = Pattern.compile("(?m)^collector=(\\S+)$").matcher(Files.readString(launcher,
+                StandardCharsets.UTF_8));
+        if (!m.find()) {
+            throw new IllegalStateException("no collector= line in " + launcher);
+        }
+        return List.of(m.group(1));
     }
 
     /** Spark's JVM flags, said once in the root pom ({@code spark.jvm.flags}), as the tests and the launcher use. */
