@@ -4,6 +4,7 @@ import io.vavr.collection.Array;
 import io.vavr.collection.Seq;
 import io.vavr.control.Option;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -23,8 +24,8 @@ public final class Words {
     }
 
     /**
-     * The same words, each put to the sink where it stands in the lower-cased text: no copy is made. A chunk is
-     * lower-cased on its own, and only when one of its characters changes (a preprocessed body is lower-cased
+     * The same words, each put to the sink where it stands in the lower-cased text: no copy is made. A chunk is read
+     * once, and lower-cased on its own only when one of its characters changes (a preprocessed body is lower-cased
      * already); white space ends every rule of lower-casing, so that is the text's lower case, chunk by chunk.
      */
     public static void of(String text, KeySink sink) {
@@ -34,47 +35,52 @@ public final class Words {
             int c = codePointAt(text, i);
             if (isSpace(c)) {
                 i += Character.charCount(c);
-                continue;
-            }
-            // The chunk's end, whether it holds a link's "://" and whether it has a capital, in one pass.
-            boolean link = false;
-            boolean capital = false;
-            int end = i;
-            while (end < n) {
-                int d = codePointAt(text, end);
-                if (isSpace(d)) {
-                    break;
+            } else if (isEntitySign(c) || c == 'w' && text.startsWith("www.", i)) {
+                i = chunkEnd(text, i);
+            } else {
+                int end = chunkWords(text, i, true, sink);
+                if (end < 0) {  // a capital: the chunk is read again, lower-cased
+                    end = chunkEnd(text, i);
+                    String chunk = text.substring(i, end).toLowerCase(Locale.ROOT);
+                    if (!chunk.startsWith("www.")) {
+                        chunkWords(chunk, 0, false, sink);
+                    }
                 }
-                link |= d == ':' && end + 2 < n && text.charAt(end + 1) == '/' && text.charAt(end + 2) == '/';
-                capital |= d < 0x80 ? d >= 'A' && d <= 'Z' : Character.toLowerCase(d) != d;
-                end += Character.charCount(d);
+                i = end;
             }
-            if (capital) {
-                String chunk = text.substring(i, end).toLowerCase(Locale.ROOT);
-                if (!isEntity(chunk, 0, chunk.length())) {
-                    chunkWords(chunk, 0, chunk.length(), sink);
-                }
-            } else if (!link && !isEntitySign(c) && !text.startsWith("www.", i)) {
-                chunkWords(text, i, end, sink);
-            }
-            i = end;
         }
     }
 
-    /** The words of a white-space-delimited chunk that is no link, hashtag or mention. */
-    private static void chunkWords(String lower, int from, int to, KeySink sink) {
+    /**
+     * The words of the white-space-delimited chunk at {@code text[from]}, which starts no hashtag or mention, in one
+     * pass: they are held until its end shows it holds no link's {@code "://"}, then put to the sink. Returns the
+     * chunk's end; or -1, having put nothing, at its first capital when {@code capitals} are looked for.
+     */
+    private static int chunkWords(String text, int from, boolean capitals, KeySink sink) {
+        int n = text.length();
+        int first = -1;  // the first word held: text[first, firstEnd), its hash; the others in more
+        int firstEnd = 0;
+        int firstHash = 0;
+        int[] more = null;
+        int held = 0;
         int start = -1;  // where the current word began, or -1
         int hash = 0;  // the current word's String.hashCode, so far
         boolean letter = false;
         int i = from;
-        while (i <= to) {
-            int c = i < to ? codePointAt(lower, i) : ' ';
+        while (true) {
+            int c = i < n ? codePointAt(text, i) : ' ';  // white space, or the text's end, ends the chunk
+            if (capitals && (c < 0x80 ? c >= 'A' && c <= 'Z' : Character.toLowerCase(c) != c)) {
+                return -1;
+            }
+            if (c == ':' && i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
+                return chunkEnd(text, i);  // a link: none of its words count
+            }
             // ASCII asks no Unicode table: a letter, a digit or a joiner (no mark is ASCII).
             boolean isLetter = c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' : Character.isLetter(c);
             boolean part = isLetter || (c < 0x80 ? c >= '0' && c <= '9'
                     : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK)
-                    || (start >= 0 && isJoiner(c) && i + 1 < to
-                        && Character.isLetterOrDigit(lower.codePointAt(i + 1)));
+                    || (start >= 0 && isJoiner(c) && i + 1 < n
+                        && Character.isLetterOrDigit(text.codePointAt(i + 1)));
             if (part) {
                 if (start < 0) {
                     start = i;
@@ -85,13 +91,38 @@ public final class Words {
                 hash = Character.isBmpCodePoint(c) ? 31 * hash + c
                         : 31 * (31 * hash + Character.highSurrogate(c)) + Character.lowSurrogate(c);
             } else if (start >= 0) {
-                if (letter && atLeastTwoCodePoints(lower, start, i)) {
-                    sink.key(lower, start, i, hash);
+                if (letter && atLeastTwoCodePoints(text, start, i)) {
+                    if (first < 0) {
+                        first = start;
+                        firstEnd = i;
+                        firstHash = hash;
+                    } else {
+                        more = hold(more, held++, start, i, hash);
+                    }
                 }
                 start = -1;
             }
-            i += i < to ? Character.charCount(c) : 1;
+            if (i == n || isSpace(c)) {
+                break;
+            }
+            i += Character.charCount(c);
         }
+        if (first >= 0) {
+            sink.key(text, first, firstEnd, firstHash);
+            for (int k = 0; k < held; k++) {
+                sink.key(text, more[3 * k], more[3 * k + 1], more[3 * k + 2]);
+            }
+        }
+        return i;
+    }
+
+    /** A chunk's word after its first, held in threes (start, end, hash). */
+    private static int[] hold(int[] more, int index, int from, int to, int hash) {
+        int[] room = more == null ? new int[12] : 3 * index < more.length ? more : Arrays.copyOf(more, 2 * more.length);
+        room[3 * index] = from;
+        room[3 * index + 1] = to;
+        room[3 * index + 2] = hash;
+        return room;
     }
 
     /** A code point, read as a char unless it is a surrogate: most text asks nothing more. */

@@ -79,4 +79,80 @@ class WordsTest {
 
         assertEquals(java.util.List.of("\uD835\uDC9Clpha", "don't", "été", "well-being", "日本語"), words);
     }
+
+    @Test
+    void givenHostileChunks_of_agreesWithTheRulesReadPlainly() {
+        String[] pieces = {"a", "Z", "é", "É", "Ω", "ß", "İ", "Σ", "日", "😷", "\uD835\uDC9C", "\u0301", "1", "42", "'",
+            "\u2019", "-", "#", "@", "＃", "＠", ":", "/", "://", "w", "www.", "WWW.", "http", ".", " ", "  ", "\t", "\n",
+            "\u2028", "\u00A0", "\u001C", "\\", "_", "x-y", "don't", "Covid"};
+        java.util.Random random = new java.util.Random(2026_11_30L);
+        for (int run = 0; run < 20_000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(14); k > 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String tweet = text.toString();
+            java.util.List<String> words = new java.util.ArrayList<>();
+            Words.of(tweet, new KeySink() {
+                @Override
+                public void key(String lower, int from, int to) {
+                    throw new AssertionError("every word comes with its hash");
+                }
+
+                @Override
+                public void key(String lower, int from, int to, int hash) {
+                    assertEquals(lower.substring(from, to).hashCode(), hash, tweet);
+                    words.add(lower.substring(from, to));
+                }
+            });
+            assertEquals(plainly(tweet), words, () -> "words of [" + tweet + "]");
+        }
+    }
+
+    /**
+     * The class comment's rules, read plainly: white-space-delimited chunks, lower-cased; a chunk that starts a
+     * hashtag or a mention, starts with www. or holds :// is skipped; a word is a run of letters, digits and marks,
+     * with an apostrophe or hyphen inside kept when a letter or digit follows; at least two code points, one a letter.
+     */
+    private static java.util.List<String> plainly(String text) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        java.util.List<String> chunks = new java.util.ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Character.isWhitespace(c)) {
+                chunks.add(chunk.toString());
+                chunk.setLength(0);
+            } else {
+                chunk.appendCodePoint(c);
+            }
+        });
+        chunks.add(chunk.toString());
+        for (String each : chunks) {
+            String lower = each.toLowerCase(java.util.Locale.ROOT);
+            if (lower.isEmpty() || "#@＃＠".indexOf(lower.codePointAt(0)) >= 0 || lower.startsWith("www.")
+                    || lower.contains("://")) {
+                continue;
+            }
+            int[] points = lower.codePoints().toArray();
+            StringBuilder word = new StringBuilder();
+            boolean letter = false;
+            for (int k = 0; k <= points.length; k++) {
+                int c = k < points.length ? points[k] : ' ';
+                boolean part = Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                        || word.length() > 0 && (c == '\'' || c == '\u2019' || c == '-') && k + 1 < points.length
+                        && Character.isLetterOrDigit(points[k + 1]);
+                if (part) {
+                    word.appendCodePoint(c);
+                    letter |= Character.isLetter(c);
+                } else {
+                    if (letter && word.codePointCount(0, word.length()) >= 2) {
+                        words.add(word.toString());
+                    }
+                    word.setLength(0);
+                    letter = false;
+                }
+            }
+        }
+        return words;
+    }
 }
