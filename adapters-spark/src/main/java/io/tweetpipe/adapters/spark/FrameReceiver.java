@@ -40,8 +40,8 @@ public final class FrameReceiver extends Receiver<byte[]> {
 
     /**
      * @param storageLevel where blocks are kept: {@code MEMORY_AND_DISK_SER_2} on a cluster (a copy on a second
-     *     executor survives the loss of the first, Spark's choice for socket streams), {@code MEMORY_AND_DISK_SER} in
-     *     local mode, which has one executor and no peer to copy to
+     *     executor survives the loss of the first, Spark's choice for socket streams), one copy off the heap in local
+     *     mode, which has one executor and no peer to copy to (see {@code SparkStreamEngine.storageLevel})
      * @param blockInterval the longest a received frame waits before its block is stored
      */
     public FrameReceiver(String host, int port, int maxFrameBytes, Duration blockInterval, StorageLevel storageLevel) {

@@ -56,6 +56,14 @@ public record SparkSettings(String master, Duration batchInterval, Seq<Relay> re
      * initial rate stays unset (no limit before the first estimate): a limit there would drop tweets.
      */
     public static final long DEFAULT_BACKPRESSURE_FLOOR = 500_000;
+    /** Spark's memory outside the JVM heap, for stored blocks (and Spark SQL's pages): on by default in local mode. */
+    public static final String OFF_HEAP = "spark.memory.offHeap.enabled";
+    public static final String OFF_HEAP_SIZE = "spark.memory.offHeap.size";
+    /**
+     * Room for a few seconds of received blocks at the highest rate one receiver sustains on 2 cores (about 200 MB a
+     * second of frames), beside what windows keep; Spark spills what does not fit to disk. Taken as it is used.
+     */
+    public static final String DEFAULT_OFF_HEAP_SIZE = "512m";
     /** On with a checkpoint directory: what a receiver stores is written to a log there before it is reported. */
     public static final String WRITE_AHEAD_LOG = "spark.streaming.receiver.writeAheadLog.enable";
 

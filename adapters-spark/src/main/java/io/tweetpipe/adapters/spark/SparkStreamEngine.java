@@ -227,6 +227,10 @@ public final class SparkStreamEngine implements StreamEngine {
         if (settings.isLocal()) {
             // Nothing leaves the machine: the driver's RPC and the block manager listen on loopback.
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+            // Received blocks off the heap (see storageLevel): on it they outlived young collections, filled the old
+            // generation and made the collector pause the receiver.
+            conf.setIfMissing(SparkSettings.OFF_HEAP, "true")
+                    .setIfMissing(SparkSettings.OFF_HEAP_SIZE, SparkSettings.DEFAULT_OFF_HEAP_SIZE);
         }
         settings.sparkConf().forEach(conf::set);
         return conf;
@@ -292,13 +296,20 @@ public final class SparkStreamEngine implements StreamEngine {
     }
 
     /**
-     * Spark's choice for socket streams is serialized, spilling to disk, with a copy on a second executor. In local
-     * mode there is no second executor (the copy fails with a warning per block), and with the write-ahead log the
-     * log is the copy, so one copy is kept then.
+     * Where received blocks, and what windows keep of each batch, are stored. Spark's choice for socket streams is
+     * serialized, spilling to disk, with a copy on a second executor; with the write-ahead log the log is the copy,
+     * so one copy is kept then. In local mode there is no second executor (the copy fails with a warning per block),
+     * and the one copy goes off the heap when Spark has off-heap memory: a batch's blocks live a second or two, long
+     * enough to be copied into the old generation on the heap, whose collections stopped the receiver (README,
+     * Performance); off it, they are freed when released and spill to disk when it is full.
      */
     StorageLevel storageLevel(SparkConf conf) {
-        boolean writeAheadLog = conf.getBoolean("spark.streaming.receiver.writeAheadLog.enable", false);
-        return settings.isLocal() || writeAheadLog ? StorageLevel.MEMORY_AND_DISK_SER()
+        if (settings.isLocal()) {
+            boolean offHeap = conf.getBoolean(SparkSettings.OFF_HEAP, false)
+                    && conf.getSizeAsBytes(SparkSettings.OFF_HEAP_SIZE, "0") > 0;
+            return offHeap ? StorageLevel.OFF_HEAP() : StorageLevel.MEMORY_AND_DISK_SER();
+        }
+        return conf.getBoolean(SparkSettings.WRITE_AHEAD_LOG, false) ? StorageLevel.MEMORY_AND_DISK_SER()
                 : StorageLevel.MEMORY_AND_DISK_SER_2();
     }
 

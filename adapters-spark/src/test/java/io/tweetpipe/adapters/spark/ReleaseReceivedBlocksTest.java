@@ -31,7 +31,8 @@ class ReleaseReceivedBlocksTest {
         SparkLogging.quietUnlessConfigured();
         spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("release")
                 .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
-                .set("spark.driver.bindAddress", "127.0.0.1"));
+                .set("spark.driver.bindAddress", "127.0.0.1")
+                .set(SparkSettings.OFF_HEAP, "true").set(SparkSettings.OFF_HEAP_SIZE, "64m"));
     }
 
     @AfterAll
@@ -41,12 +42,16 @@ class ReleaseReceivedBlocksTest {
 
     /** The blocks as a receiver stores them, one chunk each, and the batch Spark makes of them. */
     private static JavaRDD<byte[]> received(int receiver, long... blocks) {
+        return received(StorageLevel.MEMORY_AND_DISK_SER(), receiver, blocks);
+    }
+
+    private static JavaRDD<byte[]> received(StorageLevel level, int receiver, long... blocks) {
         BlockId[] ids = new BlockId[blocks.length];
         for (int i = 0; i < blocks.length; i++) {
             ids[i] = new StreamBlockId(receiver, blocks[i]);
             byte[] chunk = (receiver + "-" + blocks[i]).getBytes(StandardCharsets.UTF_8);
             SparkEnv.get().blockManager().putIterator(ids[i],
-                    CollectionConverters.asScala(List.of(chunk).iterator()), StorageLevel.MEMORY_AND_DISK_SER(), true,
+                    CollectionConverters.asScala(List.of(chunk).iterator()), level, true,
                     ClassTag$.MODULE$.apply(byte[].class));
         }
         return new JavaRDD<>(new BlockRDD<>(spark.sc(), ids, ClassTag$.MODULE$.apply(byte[].class)),
@@ -79,6 +84,19 @@ class ReleaseReceivedBlocksTest {
         assertThrows(Exception.class, () -> chunks(batch), "a released batch is never read as empty");
         assertTrue(stored(new StreamBlockId(0, 3)), "another batch's block stays");
         assertEquals(List.of("0-3"), chunks(nextBatch));
+    }
+
+    @Test
+    void givenBlocksStoredOffTheHeap_call_freesTheirMemory() throws Exception {
+        JavaRDD<byte[]> batch = received(StorageLevel.OFF_HEAP(), 2, 1, 2);
+        assertEquals(List.of("2-1", "2-2"), chunks(batch));
+        assertTrue(SparkEnv.get().memoryManager().offHeapStorageMemoryUsed() > 0, "stored off the heap");
+
+        new ReleaseReceivedBlocks().call(batch);
+
+        assertFalse(stored(new StreamBlockId(2, 1)));
+        assertFalse(stored(new StreamBlockId(2, 2)));
+        assertEquals(0, SparkEnv.get().memoryManager().offHeapStorageMemoryUsed());
     }
 
     @Test

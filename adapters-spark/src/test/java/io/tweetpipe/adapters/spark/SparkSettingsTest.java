@@ -254,15 +254,30 @@ class SparkSettingsTest {
     @Test
     void storageLevel_replicatesBlocksOnlyWhereThereIsAPeerAndNoWriteAheadLog() {
         SparkSettings local = seed();
+        SparkSettings localOnHeap = reading("local[2]").sparkConf(SparkSettings.OFF_HEAP, "false").build();
         SparkSettings cluster = reading("spark://127.0.0.1:7077").build();
         SparkSettings clusterWithLog = reading("spark://127.0.0.1:7077")
                 .sparkConf("spark.streaming.receiver.writeAheadLog.enable", "true").build();
 
-        assertEquals(StorageLevel.MEMORY_AND_DISK_SER(), storageLevel(local));
+        assertEquals(StorageLevel.OFF_HEAP(), storageLevel(local), "one copy, off the heap");
+        assertEquals(StorageLevel.MEMORY_AND_DISK_SER(), storageLevel(localOnHeap));
         assertEquals(StorageLevel.MEMORY_AND_DISK_SER_2(), storageLevel(cluster));
         assertEquals(StorageLevel.MEMORY_AND_DISK_SER(), storageLevel(clusterWithLog));
         assertTrue(local.isLocal());
         assertFalse(cluster.isLocal());
+    }
+
+    @Test
+    void localMode_givesSparkOffHeapMemoryUnlessTold() {
+        SparkConf local = new SparkStreamEngine(seed(), name -> null).sparkConf();
+        SparkConf smaller = new SparkStreamEngine(reading("local[2]").sparkConf(SparkSettings.OFF_HEAP_SIZE, "64m")
+                .build(), name -> null).sparkConf();
+        SparkConf cluster = new SparkStreamEngine(reading("spark://127.0.0.1:7077").build(), name -> null).sparkConf();
+
+        assertEquals("true", local.get(SparkSettings.OFF_HEAP));
+        assertEquals(SparkSettings.DEFAULT_OFF_HEAP_SIZE, local.get(SparkSettings.OFF_HEAP_SIZE));
+        assertEquals("64m", smaller.get(SparkSettings.OFF_HEAP_SIZE));
+        assertFalse(cluster.contains(SparkSettings.OFF_HEAP), "an executor's memory is the cluster's to set");
     }
 
     private static StorageLevel storageLevel(SparkSettings settings) {
