@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * <p>Why: profiled at 300,000 tweets/s, the rules one by one were over half of the stream job's CPU time: a chunk
  * decoded to UTF-16 as a whole, then four passes and up to four new strings per record, lower-casing through the
  * JDK's general (surrogate-aware) path whenever a tweet held an emoji. Here a record is read once, decoded, unescaped,
- * normalised and lower-cased as it is read, and becomes one string.
+ * normalised and lower-cased as it is read, and becomes one string (two when its text as written is asked for).
  *
  * <p>It declines (returns {@code null}) what it cannot do exactly as the rules do, and the caller then runs the
  * rules themselves: bytes that are not well-formed UTF-8 (the JDK's replacement of them is the reference), and the
@@ -24,19 +24,11 @@ final class StandardRulesInOnePass {
     }
 
     /**
-     * The record in {@code utf8[from, to)} after the four rules, or {@code null} (see above). {@code out} is scratch
-     * space, at least {@code to - from} long: each byte becomes at most one char.
-     */
-    static String normalise(byte[] utf8, int from, int to, char[] out) {
-        Read read = read(utf8, from, to, out, null);
-        return read == null ? null : read.body();
-    }
-
-    /**
-     * A text frame read once for both of what a record keeps of it: its body after the four rules, and its text as
-     * written, after the first two alone (unescaped, one line, its case and its ends kept), which entities are
-     * read from. {@code null} when the rules must run themselves (see above); both buffers at least {@code to - from}
-     * long.
+     * The text frame in {@code utf8[from, to)} read once for both of what a record keeps of it: its body after the
+     * four rules, and, when {@code written} is given, its text as written, after the first two alone (unescaped, one
+     * line, its case and its ends kept), which entities are read from. {@code null} when the rules must run
+     * themselves (see above). Both buffers are scratch space at least {@code to - from} long: each byte becomes at
+     * most one char.
      */
     static Read read(byte[] utf8, int from, int to, char[] out, char[] written) {
         int n = 0;
