@@ -29,6 +29,7 @@ public final class Words {
      * already); white space ends every rule of lower-casing, so that is the text's lower case, chunk by chunk.
      */
     public static void of(String text, KeySink sink) {
+        Held held = new Held();
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -38,12 +39,12 @@ public final class Words {
             } else if (isEntitySign(c) || c == 'w' && text.startsWith("www.", i)) {
                 i = chunkEnd(text, i);
             } else {
-                int end = chunkWords(text, i, true, sink);
+                int end = chunkWords(text, i, true, held, sink);
                 if (end < 0) {  // a capital: the chunk is read again, lower-cased
                     end = chunkEnd(text, i);
                     String chunk = text.substring(i, end).toLowerCase(Locale.ROOT);
                     if (!chunk.startsWith("www.")) {
-                        chunkWords(chunk, 0, false, sink);
+                        chunkWords(chunk, 0, false, held, sink);
                     }
                 }
                 i = end;
@@ -56,13 +57,9 @@ public final class Words {
      * pass: they are held until its end shows it holds no link's {@code "://"}, then put to the sink. Returns the
      * chunk's end; or -1, having put nothing, at its first capital when {@code capitals} are looked for.
      */
-    private static int chunkWords(String text, int from, boolean capitals, KeySink sink) {
+    private static int chunkWords(String text, int from, boolean capitals, Held held, KeySink sink) {
+        held.clear();
         int n = text.length();
-        int first = -1;  // the first word held: text[first, firstEnd), its hash; the others in more
-        int firstEnd = 0;
-        int firstHash = 0;
-        int[] more = null;
-        int held = 0;
         int start = -1;  // where the current word began, or -1
         int hash = 0;  // the current word's String.hashCode, so far
         boolean letter = false;
@@ -92,13 +89,7 @@ public final class Words {
                         : 31 * (31 * hash + Character.highSurrogate(c)) + Character.lowSurrogate(c);
             } else if (start >= 0) {
                 if (letter && atLeastTwoCodePoints(text, start, i)) {
-                    if (first < 0) {
-                        first = start;
-                        firstEnd = i;
-                        firstHash = hash;
-                    } else {
-                        more = hold(more, held++, start, i, hash);
-                    }
+                    held.add(start, i, hash);
                 }
                 start = -1;
             }
@@ -107,22 +98,33 @@ public final class Words {
             }
             i += Character.charCount(c);
         }
-        if (first >= 0) {
-            sink.key(text, first, firstEnd, firstHash);
-            for (int k = 0; k < held; k++) {
-                sink.key(text, more[3 * k], more[3 * k + 1], more[3 * k + 2]);
-            }
-        }
+        held.putTo(text, sink);
         return i;
     }
 
-    /** A chunk's word after its first, held in threes (start, end, hash). */
-    private static int[] hold(int[] more, int index, int from, int to, int hash) {
-        int[] room = more == null ? new int[12] : 3 * index < more.length ? more : Arrays.copyOf(more, 2 * more.length);
-        room[3 * index] = from;
-        room[3 * index + 1] = to;
-        room[3 * index + 2] = hash;
-        return room;
+    /** A chunk's words found so far, in threes (start, end, hash): one per text, cleared at each chunk. */
+    private static final class Held {
+        private int[] words = new int[12];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(int from, int to, int hash) {
+            if (size + 3 > words.length) {
+                words = Arrays.copyOf(words, 2 * words.length);
+            }
+            words[size++] = from;
+            words[size++] = to;
+            words[size++] = hash;
+        }
+
+        void putTo(String text, KeySink sink) {
+            for (int k = 0; k < size; k += 3) {
+                sink.key(text, words[k], words[k + 1], words[k + 2]);
+            }
+        }
     }
 
     /** A code point, read as a char unless it is a surrogate: most text asks nothing more. */
