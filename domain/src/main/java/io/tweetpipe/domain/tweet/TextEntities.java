@@ -31,14 +31,6 @@ import java.util.ArrayList;
 final class TextEntities {
 
     private static final int MAX_SCREEN_NAME = 15;
-    /** The ASCII characters an entity may start with: a link's h, a hash sign, an at sign. */
-    private static final boolean[] MAY_START = new boolean[0x80];
-
-    static {
-        for (char c : "hH#@".toCharArray()) {
-            MAY_START[c] = true;
-        }
-    }
 
     private TextEntities() {
     }
@@ -50,28 +42,24 @@ final class TextEntities {
         int urlStart = -1;
         int urlEnd = -1;  // text[urlStart, urlEnd) is the last link found: what starts in it belongs to it
         int n = text.length();
-        int i = 0;
+        Starts starts = new Starts(text);
+        int i = starts.from(0);
         while (i < n) {
             char c = text.charAt(i);
-            if (c < MAY_START.length ? !MAY_START[c] : c != '\uFF03' && c != '\uFF20') {
-                i++;  // most characters start nothing: one look-up each
-                continue;
-            }
+            int next = i + 1;
             if ((c == 'h' || c == 'H') && urlMayStartAt(text, i)) {
                 int end = urlEnd(text, i);
                 if (end > 0) {
                     urls.add(text.substring(i, end));
                     urlStart = i;
                     urlEnd = end;
-                    i = end;
-                    continue;
+                    next = end;
                 }
             } else if (isHashSign(c) && !(i >= urlStart && i < urlEnd)) {
                 int end = hashtagEnd(text, i);
                 if (end > 0) {
                     hashtags.add(text.substring(i + 1, end));
-                    i = end;
-                    continue;
+                    next = end;
                 }
             } else if (isAtSign(c) && !(i >= urlStart && i < urlEnd)) {
                 int nameStart = i;
@@ -81,15 +69,70 @@ final class TextEntities {
                 int end = mentionEnd(text, i, nameStart);
                 if (end > 0) {
                     mentions.add(text.substring(nameStart, end));
-                    i = end;
-                    continue;
                 }
-                i = nameStart;  // a run of at signs stands or falls with its first
-                continue;
+                next = end > 0 ? end : nameStart;  // a run of at signs stands or falls with its first
             }
-            i++;
+            i = starts.from(next);
         }
         return new Entities(Array.ofAll(hashtags), Array.ofAll(mentions), Array.ofAll(urls));
+    }
+
+    /**
+     * Where an entity may start: a hash sign, an at sign, or the h of a link's {@code http://} or {@code https://},
+     * found by its {@code "://"}. Each is sought with {@link String#indexOf}, which the JIT makes a vector search,
+     * rather than by looking at every character: most characters start nothing. Each kind's next position is kept
+     * until the scan passes it, so the text is searched once for each.
+     */
+    private static final class Starts {
+        private final String text;
+        private final int none;
+        private int hashSign = -1;
+        private int wideHashSign = -1;
+        private int atSign = -1;
+        private int wideAtSign = -1;
+        private int protocol = -1;
+
+        Starts(String text) {
+            this.text = text;
+            this.none = text.length();
+        }
+
+        /** The first position at or after {@code from} where an entity may start, or the text's length. */
+        int from(int from) {
+            if (hashSign < from) {
+                hashSign = found(text.indexOf('#', from));
+            }
+            if (wideHashSign < from) {
+                wideHashSign = found(text.indexOf('\uFF03', from));
+            }
+            if (atSign < from) {
+                atSign = found(text.indexOf('@', from));
+            }
+            if (wideAtSign < from) {
+                wideAtSign = found(text.indexOf('\uFF20', from));
+            }
+            if (protocol < from) {
+                protocol = protocol(from);
+            }
+            return Math.min(Math.min(Math.min(hashSign, wideHashSign), Math.min(atSign, wideAtSign)), protocol);
+        }
+
+        /** The start of the first {@code http://} or {@code https://} (any case) at or after {@code from}. */
+        private int protocol(int from) {
+            for (int colon = text.indexOf("://", from + 4); colon >= 0; colon = text.indexOf("://", colon + 1)) {
+                if (colon - 5 >= from && text.regionMatches(true, colon - 5, "https", 0, 5)) {
+                    return colon - 5;
+                }
+                if (text.regionMatches(true, colon - 4, "http", 0, 4)) {
+                    return colon - 4;
+                }
+            }
+            return none;
+        }
+
+        private int found(int index) {
+            return index < 0 ? none : index;
+        }
     }
 
     // Links
