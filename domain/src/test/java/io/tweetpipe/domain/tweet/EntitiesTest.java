@@ -91,6 +91,8 @@ class EntitiesTest {
         "inside a word: xhttps://t.co/a and $https://t.co/b;",
         "no protocol: example.com and t.co/x;",
         "no host: https:// and https://.com;",
+        "a protocol alone: ://t.co/a and hhttps://t.co/b;",
+        "after a false start: http://https://t.co/a;https://t.co/a",
     })
     void givenText_extract_findsLinksWithProtocol(String text, String expected) {
         assertEquals(split(expected), Entities.extract(text).urls());
