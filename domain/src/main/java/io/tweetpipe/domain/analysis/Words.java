@@ -26,25 +26,28 @@ public final class Words {
     /**
      * The same words, each put to the sink where it stands in the lower-cased text: no copy is made. A chunk is read
      * once, and lower-cased on its own only when one of its characters changes (a preprocessed body is lower-cased
-     * already); white space ends every rule of lower-casing, so that is the text's lower case, chunk by chunk.
+     * already); white space ends every rule of lower-casing, so that is the text's lower case, chunk by chunk. The
+     * text is read from an array of its characters, an ASCII character's class looked up in a table: read through
+     * {@link String#charAt}, each character cost its string's encoding test and most of the scan's time.
      */
     public static void of(String text, KeySink sink) {
+        char[] chars = text.toCharArray();
         Held held = new Held();
-        int n = text.length();
+        int n = chars.length;
         int i = 0;
         while (i < n) {
-            int c = codePointAt(text, i);
+            int c = codePointAt(chars, i);
             if (isSpace(c)) {
                 i += Character.charCount(c);
             } else if (isEntitySign(c) || c == 'w' && text.startsWith("www.", i)) {
-                i = chunkEnd(text, i);
+                i = chunkEnd(chars, i);
             } else {
-                int end = chunkWords(text, i, true, held, sink);
+                int end = chunkWords(chars, text, i, true, held, sink);
                 if (end < 0) {  // a capital: the chunk is read again, lower-cased
-                    end = chunkEnd(text, i);
+                    end = chunkEnd(chars, i);
                     String chunk = text.substring(i, end).toLowerCase(Locale.ROOT);
                     if (!chunk.startsWith("www.")) {
-                        chunkWords(chunk, 0, false, held, sink);
+                        chunkWords(chunk.toCharArray(), chunk, 0, false, held, sink);
                     }
                 }
                 i = end;
@@ -52,32 +55,70 @@ public final class Words {
         }
     }
 
+    /** What an ASCII character is to a word, by its code. */
+    private static final byte OTHER = 0;
+    private static final byte SPACE = 1;
+    private static final byte JOINER = 2;
+    private static final byte DIGIT = 3;
+    private static final byte LOWER = 4;
+    private static final byte UPPER = 5;
+    private static final byte[] ASCII = new byte[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII[c] = c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F ? SPACE
+                    : c == '\'' || c == '-' ? JOINER
+                    : c >= '0' && c <= '9' ? DIGIT
+                    : c >= 'a' && c <= 'z' ? LOWER
+                    : c >= 'A' && c <= 'Z' ? UPPER : OTHER;
+        }
+    }
+
     /**
-     * The words of the white-space-delimited chunk at {@code text[from]}, which starts no hashtag or mention, in one
-     * pass: they are held until its end shows it holds no link's {@code "://"}, then put to the sink. Returns the
-     * chunk's end; or -1, having put nothing, at its first capital when {@code capitals} are looked for.
+     * The words of the white-space-delimited chunk at {@code chars[from]} ({@code text}'s characters), which starts
+     * no hashtag or mention, in one pass: they are held until its end shows it holds no link's {@code "://"}, then
+     * put to the sink. Returns the chunk's end; or -1, having put nothing, at its first capital when
+     * {@code capitals} are looked for.
      */
-    private static int chunkWords(String text, int from, boolean capitals, Held held, KeySink sink) {
+    private static int chunkWords(char[] chars, String text, int from, boolean capitals, Held held, KeySink sink) {
         held.clear();
-        int n = text.length();
+        int n = chars.length;
         int start = -1;  // where the current word began, or -1
         int hash = 0;  // the current word's String.hashCode, so far
         boolean letter = false;
         int i = from;
-        while (true) {
-            int c = i < n ? codePointAt(text, i) : ' ';  // white space, or the text's end, ends the chunk
-            if (capitals && (c < 0x80 ? c >= 'A' && c <= 'Z' : Character.toLowerCase(c) != c)) {
-                return -1;
+        while (i < n) {
+            char ch = chars[i];
+            int c = ch;
+            int width = 1;
+            boolean isLetter;
+            boolean part;
+            if (ch < 0x80) {  // ASCII asks no Unicode table (no mark is ASCII)
+                byte kind = ASCII[ch];
+                if (kind == SPACE) {
+                    break;
+                }
+                if (capitals && kind == UPPER) {
+                    return -1;
+                }
+                if (ch == ':' && i + 2 < n && chars[i + 1] == '/' && chars[i + 2] == '/') {
+                    return chunkEnd(chars, i);  // a link: none of its words count
+                }
+                isLetter = kind >= LOWER;
+                part = kind >= DIGIT || kind == JOINER && start >= 0 && followedByLetterOrDigit(chars, i);
+            } else {
+                c = codePointAt(chars, i);
+                if (Character.isWhitespace(c)) {
+                    break;
+                }
+                if (capitals && Character.toLowerCase(c) != c) {
+                    return -1;
+                }
+                width = Character.charCount(c);
+                isLetter = Character.isLetter(c);
+                part = isLetter || Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                        || c == '\u2019' && start >= 0 && followedByLetterOrDigit(chars, i);
             }
-            if (c == ':' && i + 2 < n && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
-                return chunkEnd(text, i);  // a link: none of its words count
-            }
-            // ASCII asks no Unicode table: a letter, a digit or a joiner (no mark is ASCII).
-            boolean isLetter = c < 0x80 ? c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' : Character.isLetter(c);
-            boolean part = isLetter || (c < 0x80 ? c >= '0' && c <= '9'
-                    : Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK)
-                    || (start >= 0 && isJoiner(c) && i + 1 < n
-                        && Character.isLetterOrDigit(text.codePointAt(i + 1)));
             if (part) {
                 if (start < 0) {
                     start = i;
@@ -85,21 +126,24 @@ public final class Words {
                     letter = false;
                 }
                 letter |= isLetter;
-                hash = Character.isBmpCodePoint(c) ? 31 * hash + c
+                hash = width == 1 ? 31 * hash + c
                         : 31 * (31 * hash + Character.highSurrogate(c)) + Character.lowSurrogate(c);
             } else if (start >= 0) {
-                if (letter && atLeastTwoCodePoints(text, start, i)) {
-                    held.add(start, i, hash);
-                }
+                held.addIfWord(chars, start, i, hash, letter);
                 start = -1;
             }
-            if (i == n || isSpace(c)) {
-                break;
-            }
-            i += Character.charCount(c);
+            i += width;
+        }
+        if (start >= 0) {
+            held.addIfWord(chars, start, i, hash, letter);
         }
         held.putTo(text, sink);
         return i;
+    }
+
+    /** Whether a letter or digit follows the joiner at {@code chars[i]}: inside a word, it keeps the word whole. */
+    private static boolean followedByLetterOrDigit(char[] chars, int i) {
+        return i + 1 < chars.length && Character.isLetterOrDigit(Character.codePointAt(chars, i + 1));
     }
 
     /** A chunk's words found so far, in threes (start, end, hash): one per text, cleared at each chunk. */
@@ -111,7 +155,11 @@ public final class Words {
             size = 0;
         }
 
-        void add(int from, int to, int hash) {
+        /** Holds {@code chars[from, to)} if it is a word: a letter, and at least two characters. */
+        void addIfWord(char[] chars, int from, int to, int hash, boolean letter) {
+            if (!letter || to - from < 2 || to - from == 2 && Character.isHighSurrogate(chars[from])) {
+                return;
+            }
             if (size + 3 > words.length) {
                 words = Arrays.copyOf(words, 2 * words.length);
             }
@@ -128,17 +176,13 @@ public final class Words {
     }
 
     /** A code point, read as a char unless it is a surrogate: most text asks nothing more. */
-    private static int codePointAt(String text, int i) {
-        char c = text.charAt(i);
-        return Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
+    private static int codePointAt(char[] chars, int i) {
+        char c = chars[i];
+        return Character.isHighSurrogate(c) ? Character.codePointAt(chars, i) : c;
     }
 
     private static boolean isSpace(int c) {
-        return c < 0x80 ? c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1C && c <= 0x1F : Character.isWhitespace(c);
-    }
-
-    private static boolean atLeastTwoCodePoints(String text, int from, int to) {
-        return to - from > 2 || to - from == 2 && !Character.isHighSurrogate(text.charAt(from));
+        return c < 0x80 ? ASCII[c] == SPACE : Character.isWhitespace(c);
     }
 
     /** A text's words less the stop words of its language (of every bundled language when it is unknown). */
@@ -161,6 +205,7 @@ public final class Words {
     public static Seq<String> symbols(String tweet) {
         ArrayList<String> symbols = new ArrayList<>();
         String text = tweet.toLowerCase(Locale.ROOT);
+        char[] chars = text.toCharArray();
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -168,7 +213,7 @@ public final class Words {
                 i += Character.charCount(text.codePointAt(i));
                 continue;
             }
-            int chunkEnd = chunkEnd(text, i);
+            int chunkEnd = chunkEnd(chars, i);
             if (!isEntity(text, i, chunkEnd)) {
                 for (int j = i; j < chunkEnd; j += Character.charCount(text.codePointAt(j))) {
                     int c = text.codePointAt(j);
@@ -196,11 +241,11 @@ public final class Words {
     }
 
     /** Where the white-space-delimited chunk starting at {@code from} ends. */
-    private static int chunkEnd(String text, int from) {
-        int n = text.length();
+    private static int chunkEnd(char[] chars, int from) {
+        int n = chars.length;
         int i = from;
         while (i < n) {
-            int c = codePointAt(text, i);
+            int c = codePointAt(chars, i);
             if (isSpace(c)) {
                 break;
             }
@@ -223,9 +268,5 @@ public final class Words {
             }
         }
         return false;
-    }
-
-    private static boolean isJoiner(int c) {
-        return c == '\'' || c == '\u2019' || c == '-';
     }
 }
