@@ -1,7 +1,7 @@
 package io.tweetpipe.adapters.spark;
 
 import io.tweetpipe.adapters.spark.PartitionDigest.CountedKey;
-import io.tweetpipe.domain.analysis.KeyCounts;
+import io.tweetpipe.domain.analysis.KeyTally;
 import io.tweetpipe.domain.analysis.KeyRule;
 import io.tweetpipe.domain.batch.BatchTally;
 import io.tweetpipe.domain.tweet.SampledTweet;
@@ -42,9 +42,9 @@ final class DigestRecords implements FlatMapFunction<Iterator<TweetRecord>, Part
     public Iterator<PartitionDigest> call(Iterator<TweetRecord> records) throws Exception {
         long count = 0;
         List<SampledTweet> head = new ArrayList<>();
-        KeyCounts[] counted = new KeyCounts[keyRules.size()];
+        KeyTally[] counted = new KeyTally[keyRules.size()];
         for (int analysis = 0; analysis < counted.length; analysis++) {
-            counted[analysis] = new KeyCounts();
+            counted[analysis] = keyRules.get(analysis).tally();
         }
         List<Row> rows = new ArrayList<>();
         while (records.hasNext()) {
@@ -54,7 +54,7 @@ final class DigestRecords implements FlatMapFunction<Iterator<TweetRecord>, Part
                 head.add(SampledTweet.of(record));
             }
             for (int analysis = 0; analysis < counted.length; analysis++) {
-                keyRules.get(analysis).keys(record, counted[analysis]);
+                counted[analysis].add(record);
             }
             if (rowsWanted) {
                 rows.add(TweetRows.row(record, columnsRead));
@@ -63,7 +63,7 @@ final class DigestRecords implements FlatMapFunction<Iterator<TweetRecord>, Part
         Map<CountedKey, Long> counts = new HashMap<>();
         for (int analysis = 0; analysis < counted.length; analysis++) {
             int tag = analysis;
-            counted[analysis].forEach((key, times) -> counts.put(new CountedKey(tag, key), times));
+            counted[analysis].counts().forEach((key, times) -> counts.put(new CountedKey(tag, key), times));
         }
         return List.of(new PartitionDigest(new BatchTally(sampled, count, Vector.ofAll(head)), counts, rows))
                 .iterator();

@@ -71,6 +71,11 @@ public sealed interface Analysis extends Serializable {
             public void keys(TweetRecord tweet, KeySink sink) {
                 subject.keys(tweet, excluded.isEmpty() ? sink : excluded.without(sink));
             }
+
+            @Override
+            public KeyTally tally() {
+                return new KeyTally(subject::found, subject::leftOut, excluded);
+            }
         }
 
         @Override

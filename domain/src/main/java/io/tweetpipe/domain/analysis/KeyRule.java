@@ -8,4 +8,9 @@ import java.io.Serializable;
 public interface KeyRule extends Serializable {
 
     void keys(TweetRecord tweet, KeySink sink);
+
+    /** A tally of this rule's keys over many tweets, for one task: by default each key is counted as it is found. */
+    default KeyTally tally() {
+        return new KeyTally(this, tweet -> WordSet.NONE, WordSet.NONE);
+    }
 }

@@ -7,25 +7,42 @@ import java.util.Locale;
 public enum Subject {
     HASHTAGS {
         @Override
-        void keys(TweetRecord tweet, KeySink sink) {
+        void found(TweetRecord tweet, KeySink sink) {
             lowerCased(tweet.entities().hashtags(), sink);
         }
     },
     MENTIONS {
         @Override
-        void keys(TweetRecord tweet, KeySink sink) {
+        void found(TweetRecord tweet, KeySink sink) {
             lowerCased(tweet.entities().mentions(), sink);
         }
     },
     /** The body's words, less the stop words of the tweet's language (of every bundled language when unknown). */
     WORDS {
         @Override
-        void keys(TweetRecord tweet, KeySink sink) {
-            Words.withoutStopWords(tweet.body(), tweet.lang(), sink);
+        void found(TweetRecord tweet, KeySink sink) {
+            Words.of(tweet.body(), sink);
+        }
+
+        @Override
+        WordSet leftOut(TweetRecord tweet) {
+            return StopWords.of(tweet.lang());
         }
     };
 
-    abstract void keys(TweetRecord tweet, KeySink sink);
+    /** The keys a tweet counts: those it holds less those its language leaves out. */
+    void keys(TweetRecord tweet, KeySink sink) {
+        WordSet out = leftOut(tweet);
+        found(tweet, out.isEmpty() ? sink : out.without(sink));
+    }
+
+    /** Every key a tweet holds, before those its language leaves out. */
+    abstract void found(TweetRecord tweet, KeySink sink);
+
+    /** The keys a tweet's language leaves out: one set for all the tweets of a language, none for entities. */
+    WordSet leftOut(TweetRecord tweet) {
+        return WordSet.NONE;
+    }
 
     private static void lowerCased(Iterable<String> keys, KeySink sink) {
         for (String key : keys) {

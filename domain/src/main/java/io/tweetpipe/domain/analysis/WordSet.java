@@ -7,6 +7,9 @@ public final class WordSet implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The empty set. */
+    public static final WordSet NONE = of(java.util.List.of());
+
     private final KeyCounts words = new KeyCounts();
     /** The shortest and longest words: a word of another length is answered without its hash. */
     private int shortest = Integer.MAX_VALUE;

@@ -2,7 +2,7 @@ package io.tweetpipe.domain.bench;
 
 import io.tweetpipe.domain.analysis.Analysis;
 import io.tweetpipe.domain.analysis.KeyCounts;
-import io.tweetpipe.domain.analysis.KeyRule;
+import io.tweetpipe.domain.analysis.KeyTally;
 import io.tweetpipe.domain.analysis.Subject;
 import io.tweetpipe.domain.analysis.Window;
 import io.tweetpipe.domain.analysis.Words;
@@ -69,11 +69,10 @@ public class AnalyticsBenchmark {
     @Benchmark
     @OperationsPerInvocation(TWEETS)
     public KeyCounts batchWordCounts() {
-        KeyCounts counts = new KeyCounts();
-        KeyRule rule = words.keyRule();
+        KeyTally tally = words.keyRule().tally();
         for (TweetRecord record : records) {
-            rule.keys(record, counts);
+            tally.add(record);
         }
-        return counts;
+        return tally.counts();
     }
 }
