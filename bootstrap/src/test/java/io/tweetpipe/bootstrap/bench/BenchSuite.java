@@ -141,7 +141,7 @@ public final class BenchSuite {
     /** How long each window is, and how fine the search. */
     record Mode(String name, double warmupSeconds, double measureSeconds, double precision, int startupRuns,
                 double relaySeconds, int relayRounds) {
-        static final Mode FULL = new Mode("full", 10, 60, 1.10, 7, 5, 3);
+        static final Mode FULL = new Mode("full", 10, 60, 1.10, 9, 5, 3);
         static final Mode QUICK = new Mode("quick", 10, 15, 1.30, 1, 2, 3);
     }
 
@@ -248,18 +248,19 @@ public final class BenchSuite {
         }
         if (phases.contains("startup")) {
             for (int i = 0; i < mode.startupRuns(); i++) {
+                // Spark's first batch falls on the first whole interval of the wall clock after the context starts,
+                // so where in an interval a job is launched moves its first batch by up to an interval: both jobs
+                // are launched at the same phases, spread evenly over one interval.
+                long phase = i * batchMillis / mode.startupRuns();
                 for (Job job : jobs) {
-                    Trial t = trial(job, 10_000, 1, "local[2]", Ending.FIRST_RECORD);
-                    table.startup(job, t);
+                    table.startup(job, trial(job, 10_000, 1, "local[2]", Ending.FIRST_RECORD, phase));
                 }
             }
         }
         if (phases.contains("latency")) {
             for (double rate : new double[] {10_000, 100_000}) {
                 for (Job job : jobs) {
-                    Trial t = trial(job, rate, 1, "local[2]", Ending.WINDOW);
-                    table.latency(job, rate, t);
-                    table.startup(job, t);
+                    table.latency(job, rate, trial(job, rate, 1, "local[2]", Ending.WINDOW));
                 }
             }
         }
@@ -404,6 +405,11 @@ public final class BenchSuite {
     }
 
     Trial trial(Job job, double rate, int relays, String master, Ending ending) throws Exception {
+        return trial(job, rate, relays, master, ending, -1);
+    }
+
+    /** @param launchPhase how many ms into a batch interval of the wall clock the job is launched; -1: at once */
+    Trial trial(Job job, double rate, int relays, String master, Ending ending, long launchPhase) throws Exception {
         String tag = String.format(Locale.ROOT, "%02d-%s-%d", ++trialCount, job.key, (long) rate);
         LOG.printf("bench: %s at %,.0f tweets/s%s (load %.2f) ...", job.key, rate,
                 relays > 1 ? " over " + relays + " relays, " + master : "", loadAverage());
@@ -433,6 +439,9 @@ public final class BenchSuite {
             if (!relayWatch.awaitFeed(relay, TimeUnit.SECONDS.toMillis(60))) {
                 why = "the relay did not start (see " + tag + "-relay.err)";
             } else {
+                if (launchPhase >= 0) {
+                    TimeUnit.MILLISECONDS.sleep(Math.floorMod(launchPhase - System.currentTimeMillis(), batchMillis));
+                }
                 try (Child stream = Child.start(tag + "-job", jobCommand(job, relayWatch, master, probe.options()),
                         environment, out, output::accept)) {
                     probe.jobStarted();

@@ -161,8 +161,9 @@ final class Table {
             t.append("(d) from starting the job's JVM to reading its first printed batch header (Spark's \"Time: "
                     + "... ms\"), and its first printed tweet; the relay already listening, 10,000 tweets/s from the "
                     + "moment the receiver connects; median of " + startupCount() + " runs, each run in brackets. "
-                    + "Batches fall on whole batch intervals, so each figure carries up to one interval of "
-                    + "chance.\n");
+                    + "Batches fall on whole intervals of the wall clock, so where in an interval a job is launched "
+                    + "moves its first batch by up to an interval: both jobs are launched at the same phases, "
+                    + "spread evenly over one interval.\n");
         }
         if (relay != null && !relay.isEmpty()) {
             t.append("(e) one publishing thread and one reader counting newlines, rounds alternated, median round; "
