@@ -55,7 +55,7 @@ public final class Words {
         int n = chars.length;
         int i = 0;
         while (i < n) {
-            int c = codePointAt(chars, i);
+            int c = Character.codePointAt(chars, i);
             if (isSpace(c)) {
                 i += Character.charCount(c);
             } else if (isEntitySign(c) || c == 'w' && text.startsWith("www.", i)) {
@@ -107,7 +107,7 @@ public final class Words {
                 isLetter = kind >= LOWER;
                 part = kind >= DIGIT || kind == JOINER && start >= 0 && followedByLetterOrDigit(chars, i);
             } else {
-                c = codePointAt(chars, i);
+                c = Character.codePointAt(chars, i);
                 if (Character.isWhitespace(c)) {
                     break;
                 }
@@ -116,7 +116,7 @@ public final class Words {
                 }
                 width = Character.charCount(c);
                 isLetter = Character.isLetter(c);
-                part = isLetter || Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
+                part = Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK
                         || c == '\u2019' && start >= 0 && followedByLetterOrDigit(chars, i);
             }
             if (part) {
@@ -175,12 +175,6 @@ public final class Words {
         }
     }
 
-    /** A code point, read as a char unless it is a surrogate: most text asks nothing more. */
-    private static int codePointAt(char[] chars, int i) {
-        char c = chars[i];
-        return Character.isHighSurrogate(c) ? Character.codePointAt(chars, i) : c;
-    }
-
     private static boolean isSpace(int c) {
         return c < 0x80 ? ASCII[c] == SPACE : Character.isWhitespace(c);
     }
@@ -188,13 +182,9 @@ public final class Words {
     /** A text's words less the stop words of its language (of every bundled language when it is unknown). */
     public static Seq<String> withoutStopWords(String text, Option<String> language) {
         ArrayList<String> words = new ArrayList<>();
-        withoutStopWords(text, language, (lower, from, to) -> words.add(lower.substring(from, to)));
+        // the list looked up once a text, not once a word
+        of(text, StopWords.of(language).without((lower, from, to) -> words.add(lower.substring(from, to))));
         return Array.ofAll(words);
-    }
-
-    /** The same words, each put to the sink where it stands in the lower-cased text. */
-    public static void withoutStopWords(String text, Option<String> language, KeySink sink) {
-        of(text, StopWords.of(language).without(sink));  // the list looked up once a text, not once a word
     }
 
     /**
@@ -245,7 +235,7 @@ public final class Words {
         int n = chars.length;
         int i = from;
         while (i < n) {
-            int c = codePointAt(chars, i);
+            int c = Character.codePointAt(chars, i);
             if (isSpace(c)) {
                 break;
             }
