@@ -1,8 +1,8 @@
 package io.tweetpipe.domain.analysis;
 
 import io.tweetpipe.domain.tweet.TweetRecord;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -18,8 +18,8 @@ public final class KeyTally {
     private final KeyRule found;
     private final Function<TweetRecord, WordSet> leftOut;
     private final WordSet excluded;
-    private final List<WordSet> sets = new ArrayList<>(1);
-    private final List<KeyCounts> counts = new ArrayList<>(1);
+    /** Each set that left keys out, the same set for every tweet of a language, with the keys counted apart. */
+    private final Map<WordSet, KeyCounts> countsByLeftOut = new IdentityHashMap<>();
 
     /**
      * @param found    every key a tweet holds
@@ -33,34 +33,17 @@ public final class KeyTally {
     }
 
     public void add(TweetRecord tweet) {
-        found.keys(tweet, countsLeftOutBy(leftOut.apply(tweet)));
+        found.keys(tweet, countsByLeftOut.computeIfAbsent(leftOut.apply(tweet), set -> new KeyCounts()));
     }
 
     /** Each key counted, less those left out, with its count: what the rule's keys tweet by tweet add up to. */
     public KeyCounts counts() {
-        if (counts.size() == 1 && sets.get(0).isEmpty() && excluded.isEmpty()) {
-            return counts.get(0);
-        }
         KeyCounts kept = new KeyCounts();
-        for (int set = 0; set < sets.size(); set++) {
-            WordSet out = sets.get(set);
-            counts.get(set).forEach((key, times) -> {
-                if (!out.contains(key) && !excluded.contains(key)) {
-                    kept.add(key, 0, key.length(), times);
-                }
-            });
-        }
-        return kept;
-    }
-
-    private KeyCounts countsLeftOutBy(WordSet set) {
-        for (int known = 0; known < sets.size(); known++) {
-            if (sets.get(known) == set) {
-                return counts.get(known);
+        countsByLeftOut.forEach((out, counts) -> counts.forEach((key, times) -> {
+            if (!out.contains(key) && !excluded.contains(key)) {
+                kept.add(key, 0, key.length(), times);
             }
-        }
-        sets.add(set);
-        counts.add(new KeyCounts());
-        return counts.get(counts.size() - 1);
+        }));
+        return kept;
     }
 }
